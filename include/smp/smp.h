@@ -1,0 +1,11 @@
+/* smp/smp.h: all of libsmp's public API in one include. */
+#ifndef SMP_SMP_H
+#define SMP_SMP_H
+
+#include "smp/calibration.h"
+#include "smp/image.h"
+#include "smp/sample.h"
+#include "smp/status.h"
+#include "smp/version.h"
+
+#endif

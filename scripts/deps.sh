@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# deps.sh: installs the Debian packages SMP Studio builds and tests with, if any are missing.
+# Sourced or run by demo.sh and test.sh; safe to run again (it installs nothing the second time).
+set -euo pipefail
+
+packages=(
+    gcc make cmake pkg-config      # toolchain (OpenMP is gcc's libgomp)
+    libstb-dev                     # stb_image, stb_image_write, stb_perlin
+    libexif-dev                    # EXIF orientation
+    libcjson-dev                   # JSON: info --json, sample client, consultation files
+    libcmocka-dev                  # unit tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "deps.sh: installing missing Debian packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "deps.sh: not root and no sudo; install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

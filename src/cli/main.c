@@ -1,0 +1,44 @@
+/* main.c: the smp command: subcommand dispatch, --help and --version. */
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct subcommand {
+    const cli_command *spec;
+    int (*run)(int argc, char **argv);
+} subcommand;
+
+static const subcommand subcommands[] = {
+    {&cmd_info_spec, cmd_info},
+    {&cmd_demo_spec, cmd_demo},
+};
+
+static void print_help(FILE *out) {
+    fputs("smp: scalp micropigmentation mockups for clinic consultations\n\n"
+          "usage: smp COMMAND [ARGS]   (smp COMMAND --help for its flags)\n\ncommands:\n",
+          out);
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        fprintf(out, "  %-8s %s\n", subcommands[i].spec->name, subcommands[i].spec->summary);
+    fputs("\nexit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file, 4 output cannot be written\n"
+          "--version prints the version.\n",
+          out);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        print_help(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        print_help(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("smp %s\n", smp_version());
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        if (strcmp(name, subcommands[i].spec->name) == 0) return subcommands[i].run(argc - 2, argv + 2);
+    return cli_error(CLI_EXIT_USAGE, "unknown command '%s' (see smp --help)", name);
+}

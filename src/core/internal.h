@@ -1,0 +1,58 @@
+/* internal.h: helpers shared by libsmp's source files, never installed. */
+#ifndef SMP_INTERNAL_H
+#define SMP_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "smp/image.h"
+#include "smp/status.h"
+
+#if defined(__GNUC__)
+#define SMP_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define SMP_PRINTF(fmt, args)
+/* The width and height a file's header claims (BMP heights made positive),
+ * without decoding. SMP_ERR_TRUNCATED when the data ends inside the header,
+ * SMP_ERR_FORMAT when it is malformed; sets no message. */
+smp_status smp_header_size(smp_file_format format, const uint8_t *data, size_t size, double *width, double *height);
+
+#endif
+
+/* Records a message for smp_last_error() on this thread and returns status,
+ * so a failure reads: return smp_fail(SMP_ERR_FORMAT, "%s: ...", name); */
+smp_status smp_fail(smp_status status, const char *format, ...) SMP_PRINTF(2, 3);
+
+/* a * b into *out; 0 (and *out untouched) when it overflows size_t. */
+static inline int smp_mul_size(size_t a, size_t b, size_t *out) {
+    if (a != 0 && b > SIZE_MAX / a) return 0;
+    *out = a * b;
+    return 1;
+}
+
+/* The stored pixel that EXIF orientation o (1-8) displays at (x, y) of the
+ * upright image, for a stored image of sw x sh pixels. */
+void smp_orientation_source(int o, int sw, int sh, int x, int y, int *sx, int *sy);
+
+/* Reads the EXIF orientation tag (1-8) from a JPEG's bytes with libexif.
+ * Returns 0 when the data has no EXIF block or no valid orientation tag. */
+int smp_exif_orientation(const uint8_t *data, size_t size);
+
+/* What the JPEG markers before the first scan say about colour. */
+typedef struct smp_jpeg_layout {
+    int width, height; /* from the frame header */
+    int components;   /* from the frame header; 0 when none was found */
+    int adobe_transform; /* APP14 Adobe colour transform 0-2; -1 without an APP14 marker */
+} smp_jpeg_layout;
+
+/* Walks the markers of a JPEG up to its first scan. Returns SMP_ERR_FORMAT
+ * when they are malformed, SMP_ERR_TRUNCATED when the data ends among them;
+ * sets no message. */
+smp_status smp_jpeg_scan_layout(const uint8_t *data, size_t size, smp_jpeg_layout *out);
+
+/* The width and height a file's header claims (BMP heights made positive),
+ * without decoding. SMP_ERR_TRUNCATED when the data ends inside the header,
+ * SMP_ERR_FORMAT when it is malformed; sets no message. */
+smp_status smp_header_size(smp_file_format format, const uint8_t *data, size_t size, double *width, double *height);
+
+#endif

@@ -1,0 +1,20 @@
+/* stb_impl.c: the one translation unit that compiles Debian's stb_image, stb_image_write and stb_perlin. */
+#include "smp/image.h"
+
+/* Only the formats libsmp promises; every other decoder is attack surface. */
+#define STBI_ONLY_JPEG
+#define STBI_ONLY_PNG
+#define STBI_ONLY_BMP
+#define STBI_ONLY_TGA
+#define STBI_NO_STDIO
+#define STBI_NO_LINEAR
+#define STBI_NO_HDR
+#define STB_IMAGE_IMPLEMENTATION
+#include <stb_image.h>
+
+#define STBI_WRITE_NO_STDIO
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#include <stb_image_write.h>
+
+#define STB_PERLIN_IMPLEMENTATION
+#include <stb_perlin.h>
