@@ -3,9 +3,12 @@
 #define SMP_SMP_H
 
 #include "smp/calibration.h"
+#include "smp/design.h"
 #include "smp/image.h"
+#include "smp/mask.h"
 #include "smp/sample.h"
 #include "smp/status.h"
+#include "smp/style.h"
 #include "smp/version.h"
 
 #endif

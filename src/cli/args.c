@@ -24,6 +24,15 @@ int cli_status_error(smp_status status) {
     return cli_error(code, "%s", smp_last_error());
 }
 
+int cli_print_json(cJSON *object) {
+    char *text = cJSON_Print(object);
+    cJSON_Delete(object);
+    if (!text) return cli_error(CLI_EXIT_INTERNAL, "out of memory writing JSON");
+    puts(text);
+    free(text);
+    return CLI_EXIT_OK;
+}
+
 static const cli_flag *find_flag(const cli_flag *flags, const char *name, size_t len) {
     for (const cli_flag *f = flags; f && f->name; f++)
         if (strlen(f->name) == len && strncmp(f->name, name, len) == 0) return f;

@@ -2,6 +2,7 @@
 #ifndef SMP_CLI_H
 #define SMP_CLI_H
 
+#include <cJSON.h>
 #include <stdio.h>
 
 #include "smp/smp.h"
@@ -48,6 +49,9 @@ void cli_print_command_help(const cli_command *command, FILE *out);
 /* Prints "smp: MESSAGE" to stderr and returns code. */
 int cli_error(int code, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
+/* Prints the object to stdout, frees it and returns an exit code. */
+int cli_print_json(cJSON *object);
+
 /* Prints smp_last_error() and returns the exit code for status. */
 int cli_status_error(smp_status status);
 
@@ -70,9 +74,71 @@ int cli_calibration_flag(smp_calibration_settings *settings, const cli_flag *fla
 /* The scale for a width x height photo; warns on stderr when it is the default. */
 int cli_calibrate(const smp_calibration_settings *settings, int width, int height, smp_calibration *out);
 
+/* Flags that describe a design, rows for the flag tables of dots, plan and render. */
+#define CLI_DESIGN_FLAG_ROWS                                                                       \
+    {"--mask", "FILE", "treatment area (required): any image, white = treat, grey scales density"}, \
+    {"--blend-mask", "FILE", "existing hair to blend dots into (sides, back)"},                     \
+    {"--scar-mask", "FILE", "scar tissue (FUT strip, FUE dots): dots spread more there"},           \
+    {"--density", "N", "dots per cm2 after all sessions, 10-300 (default 120)"},                    \
+    {"--dot-size", "MM", "healed dot diameter, 0.05-0.4 mm (default 0.18)"},                        \
+    {"--size-variation", "X", "spread of dot sizes, 0-0.5 (default 0.15)"},                         \
+    {"--shade", "X", "pigment strength, 0.05-1 (default 0.8)"},                                     \
+    {"--shade-variation", "X", "spread of shades across layered greys, 0-0.5 (default 0.15)"},      \
+    {"--hairline", "soft|sharp", "feathered (default) or a crisp edge"},                            \
+    {"--feather", "MM", "hairline transition width, 0.1-20 mm (default 6 soft, 0.4 sharp)"},        \
+    {"--irregularity", "X", "edge noise, 0-1 (default 0.5 soft, 0.15 sharp)"},                      \
+    {"--hairline-offset", "MM", "move the edge back (+, higher) or forward (-), -30 to 30 mm"},      \
+    {"--sessions", "N", "treatment sessions, 1-4 (default 3)"},                                     \
+    {"--blend-density", "X", "density in the blend zone over the treatment's, 0.05-1 (default 0.6)"}, \
+    {"--blend-shade", "X", "shade in the blend zone over the treatment's, 0.05-1 (default 0.8)"},   \
+    {"--seed", "N", "random seed, 0-18446744073709551615 (default 0): same seed, same dots"},        \
+    {"--threads", "N", "threads to use, 1-256 (default: all cores); output is the same for any"},  \
+    {"--session-share", "A,B,..", "each session's share of the dots, 0.01-1 each (normalised)"},   \
+    {"--session-shade", "A,B,..", "each session's shade factor, 0.05-1 each (default rising)"},    \
+    CLI_TIMINGS_FLAG_ROW,                                                                          \
+    CLI_CALIBRATION_FLAG_ROWS
+
+/* --timings: each stage's wall time on stderr as "stage: seconds". */
+typedef struct cli_timer {
+    int enabled;
+    double mark; /* when the current stage began */
+} cli_timer;
+
+#define CLI_TIMINGS_FLAG_ROW {"--timings", NULL, "print each stage's wall time to stderr as 'stage: seconds'"}
+
+void cli_timer_start(cli_timer *timer);
+/* Prints "stage: seconds since the last mark" when enabled, and marks now. */
+void cli_timing(cli_timer *timer, const char *stage);
+
+typedef struct cli_design_options {
+    const char *mask_path, *blend_path, *scar_path;
+    smp_style style;
+    smp_calibration_settings calibration;
+    int threads;
+    cli_timer timer;
+} cli_design_options;
+
+/* Applies one design flag; returns -1 when flag is not one of them. */
+int cli_design_flag(cli_design_options *options, const cli_flag *flag, const char *value);
+
+/* A photo and the design made on it from the flags. */
+typedef struct cli_design {
+    smp_image *photo;
+    smp_image_info info;
+    smp_calibration scale;
+    smp_design *design;
+} cli_design;
+
+/* Loads the photo and masks, calibrates and places; returns an exit code.
+ * Close *out with cli_design_close whatever it returned. */
+int cli_design_open(const char *photo_path, cli_design_options *options, cli_design *out);
+void cli_design_close(cli_design *design);
+
 /* Subcommands. */
 int cmd_info(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
-extern const cli_command cmd_info_spec, cmd_demo_spec;
+int cmd_dots(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
+extern const cli_command cmd_info_spec, cmd_demo_spec, cmd_dots_spec, cmd_plan_spec;
 
 #endif

@@ -7,6 +7,7 @@
 
 static const cli_flag demo_flags[] = {
     {"-o", "DIR", "folder to write into (made if missing; default ./out)"},
+    CLI_TIMINGS_FLAG_ROW,
     {NULL, NULL, NULL},
 };
 
@@ -15,9 +16,15 @@ const cli_command cmd_demo_spec = {
     "Write the bundled sample client into DIR: the upright photo, its design overlay and its info.",
     demo_flags, 0, 0};
 
+typedef struct demo_options {
+    const char *dir;
+    cli_timer timer;
+} demo_options;
+
 static int on_demo_flag(void *context, const cli_flag *flag, const char *value) {
-    (void)flag;
-    *(const char **)context = value;
+    demo_options *o = context;
+    if (strcmp(flag->name, "--timings") == 0) o->timer.enabled = 1;
+    else o->dir = value;
     return CLI_EXIT_OK;
 }
 
@@ -93,11 +100,13 @@ static int save(const smp_image *image, const char *dir, const char *name) {
 }
 
 int cmd_demo(int argc, char **argv) {
-    const char *dir = "out";
+    demo_options o = {.dir = "out"};
     const char *unused[CLI_MAX_POSITIONAL];
     int count = 0;
-    int code = cli_parse(&cmd_demo_spec, argc, argv, on_demo_flag, &dir, unused, &count);
+    int code = cli_parse(&cmd_demo_spec, argc, argv, on_demo_flag, &o, unused, &count);
     if (code != CLI_EXIT_OK) return code < 0 ? CLI_EXIT_OK : code;
+    const char *dir = o.dir;
+    cli_timer_start(&o.timer);
     if ((code = make_folders(dir)) != CLI_EXIT_OK) return code;
     smp_sample_client client;
     smp_status status = smp_sample_client_get(&client);
@@ -107,6 +116,7 @@ int cmd_demo(int argc, char **argv) {
     status = load_embedded(&client.photo, &photo, &info);
     if (status == SMP_OK) status = load_embedded(&client.mask, &mask, NULL);
     if (status == SMP_OK) status = load_embedded(&client.blend_mask, &blend, NULL);
+    cli_timing(&o.timer, "load");
     if (status != SMP_OK) {
         code = cli_error(CLI_EXIT_INTERNAL, "the embedded sample client is damaged: %s", smp_last_error());
     } else if ((code = save(photo, dir, "before.png")) == CLI_EXIT_OK) {
@@ -114,6 +124,7 @@ int cmd_demo(int argc, char **argv) {
         code = save(photo, dir, "design.png");
     }
     if (code == CLI_EXIT_OK) code = write_info(dir, &client, &info);
+    cli_timing(&o.timer, "save");
     smp_image_destroy(photo);
     smp_image_destroy(mask);
     smp_image_destroy(blend);

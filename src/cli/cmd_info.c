@@ -1,6 +1,5 @@
 /* cmd_info.c: smp info, what a photo file is and, with calibration flags, its scale. */
 #include <cJSON.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -8,6 +7,7 @@
 static const cli_flag info_flags[] = {
     {"--json", NULL, "print one JSON object instead of text"},
     {"--max-megapixels", "N", "refuse photos with more pixels (1-1000, default 150)"},
+    CLI_TIMINGS_FLAG_ROW,
     CLI_CALIBRATION_FLAG_ROWS,
     {NULL, NULL, NULL},
 };
@@ -21,12 +21,17 @@ typedef struct info_options {
     smp_load_settings load;
     smp_calibration_settings calibration;
     int calibrate; /* a calibration flag was given */
+    cli_timer timer;
 } info_options;
 
 static int on_info_flag(void *context, const cli_flag *flag, const char *value) {
     info_options *o = context;
     if (strcmp(flag->name, "--json") == 0) {
         o->json = 1;
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(flag->name, "--timings") == 0) {
+        o->timer.enabled = 1;
         return CLI_EXIT_OK;
     }
     if (strcmp(flag->name, "--max-megapixels") == 0)
@@ -76,12 +81,7 @@ static int print_json(const char *path, const smp_image_info *info, const smp_ca
         cJSON_AddNumberToObject(s, "px_per_mm", scale->px_per_mm);
         cJSON_AddStringToObject(s, "source", smp_scale_source_name(scale->source));
     }
-    char *text = cJSON_Print(o);
-    cJSON_Delete(o);
-    if (!text) return cli_error(CLI_EXIT_INTERNAL, "out of memory writing JSON");
-    puts(text);
-    free(text);
-    return CLI_EXIT_OK;
+    return cli_print_json(o);
 }
 
 int cmd_info(int argc, char **argv) {
@@ -92,8 +92,10 @@ int cmd_info(int argc, char **argv) {
     if (code != CLI_EXIT_OK) return code < 0 ? CLI_EXIT_OK : code;
     smp_image *image = NULL;
     smp_image_info info;
+    cli_timer_start(&o.timer);
     smp_status status = smp_image_load(paths[0], &o.load, &image, &info);
     if (status != SMP_OK) return cli_status_error(status);
+    cli_timing(&o.timer, "load");
     smp_image_destroy(image);
     smp_calibration scale;
     if (o.calibrate && (code = cli_calibrate(&o.calibration, info.width, info.height, &scale)) != CLI_EXIT_OK)

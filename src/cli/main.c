@@ -10,6 +10,8 @@ typedef struct subcommand {
 
 static const subcommand subcommands[] = {
     {&cmd_info_spec, cmd_info},
+    {&cmd_dots_spec, cmd_dots},
+    {&cmd_plan_spec, cmd_plan},
     {&cmd_demo_spec, cmd_demo},
 };
 

@@ -205,7 +205,7 @@ smp_status smp_image_load_memory(const void *data, size_t size, const char *name
     if (!name) name = "memory";
     if (!out_image || (!data && size))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: smp_image_load: NULL argument", name);
-    load_limits limits;
+    load_limits limits = {0};
     smp_status status = resolve_limits(settings, name, &limits);
     if (status != SMP_OK) return status;
     if (size == 0) return smp_fail(SMP_ERR_FORMAT, "%s: the file is empty (0 bytes), not an image", name);
@@ -270,7 +270,7 @@ static smp_status read_file(const char *path, size_t limit, uint8_t **out, size_
 smp_status smp_image_load(const char *path, const smp_load_settings *settings,
                           smp_image **out_image, smp_image_info *out_info) {
     if (!path || !out_image) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_image_load: NULL argument");
-    load_limits limits;
+    load_limits limits = {0};
     smp_status status = resolve_limits(settings, path, &limits);
     if (status != SMP_OK) return status;
     uint8_t *data = NULL;

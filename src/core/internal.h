@@ -12,12 +12,9 @@
 #define SMP_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
 #define SMP_PRINTF(fmt, args)
-/* The width and height a file's header claims (BMP heights made positive),
- * without decoding. SMP_ERR_TRUNCATED when the data ends inside the header,
- * SMP_ERR_FORMAT when it is malformed; sets no message. */
-smp_status smp_header_size(smp_file_format format, const uint8_t *data, size_t size, double *width, double *height);
-
 #endif
+
+#define SMP_PI 3.14159265358979323846
 
 /* Records a message for smp_last_error() on this thread and returns status,
  * so a failure reads: return smp_fail(SMP_ERR_FORMAT, "%s: ...", name); */
@@ -38,10 +35,10 @@ void smp_orientation_source(int o, int sw, int sh, int x, int y, int *sx, int *s
  * Returns 0 when the data has no EXIF block or no valid orientation tag. */
 int smp_exif_orientation(const uint8_t *data, size_t size);
 
-/* What the JPEG markers before the first scan say about colour. */
+/* What the JPEG markers before the first scan say about size and colour. */
 typedef struct smp_jpeg_layout {
-    int width, height; /* from the frame header */
-    int components;   /* from the frame header; 0 when none was found */
+    int width, height;   /* from the frame header */
+    int components;      /* from the frame header */
     int adobe_transform; /* APP14 Adobe colour transform 0-2; -1 without an APP14 marker */
 } smp_jpeg_layout;
 
@@ -54,5 +51,21 @@ smp_status smp_jpeg_scan_layout(const uint8_t *data, size_t size, smp_jpeg_layou
  * without decoding. SMP_ERR_TRUNCATED when the data ends inside the header,
  * SMP_ERR_FORMAT when it is malformed; sets no message. */
 smp_status smp_header_size(smp_file_format format, const uint8_t *data, size_t size, double *width, double *height);
+
+/* Output to a file being written atomically; writes are buffered and the
+ * first error is kept (later writes are dropped). */
+typedef struct smp_sink smp_sink;
+void smp_sink_write(smp_sink *sink, const void *data, size_t size);
+
+/* Writes what produce() sends to the sink into a temporary file beside path,
+ * flushes it to disk and renames it over path. A failure (produce's status,
+ * or SMP_ERR_WRITE naming path) leaves any old file untouched and no
+ * temporary behind. */
+typedef smp_status (*smp_produce_fn)(smp_sink *sink, const void *context);
+smp_status smp_write_atomically(const char *path, smp_produce_fn produce, const void *context);
+
+/* Bilinear sample of a width x height float grid at cell coordinates (cx, cy),
+ * where cell (i, j) has its centre at (i, j); clamped at the borders. */
+float smp_grid_sample(const float *grid, int width, int height, double cx, double cy);
 
 #endif

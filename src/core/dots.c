@@ -1,0 +1,166 @@
+/* dots.c: selecting the design's dots from its candidates: rank below the local target density. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "design_internal.h"
+
+/* Everything the per-candidate test needs, worked out once per query. */
+typedef struct field {
+    const smp_design *d;
+    double cells_per_mm;
+    int w, h;
+    float density;       /* treatment density as a fraction of SMP_DENSITY_MAX */
+    float blend_density; /* likewise in the blend zone */
+    float offset, irregularity, inverse_feather;
+    int soft;
+    float cumulative_share[SMP_MAX_SESSIONS];
+} field;
+
+static field field_for(const smp_design *d) {
+    const smp_style *s = &d->style;
+    field f = {d, d->px_per_mm / d->treatment->cell, d->treatment->width, d->treatment->height,
+               (float)(s->density / SMP_DENSITY_MAX), (float)(s->density * s->blend_density / SMP_DENSITY_MAX),
+               (float)s->hairline_offset_mm, (float)s->irregularity, (float)(1.0 / s->feather_mm),
+               s->hairline == SMP_HAIRLINE_SOFT, {0}};
+    float sum = 0.0f;
+    for (int i = 0; i < SMP_MAX_SESSIONS; i++) {
+        sum += (float)s->session_share[i];
+        f.cumulative_share[i] = i + 1 >= s->sessions ? 2.0f : sum; /* the last session takes the rest */
+    }
+    return f;
+}
+
+_Static_assert(sizeof(smp_dot) == 32, "smp_dot has no padding: dot lists compare bytewise");
+
+/* A roughly normal number (mean 0, sd 1, within +-3) from the hash's bits. */
+static float normalish(uint64_t h) {
+    float a = (float)(h & 0xFFFFF), b = (float)((h >> 20) & 0xFFFFF), c = (float)((h >> 40) & 0xFFFFF);
+    return ((a + b + c) / 1048576.0f - 1.5f) * 2.0f;
+}
+
+static float smoothstep(float u) { return u * u * (3.0f - 2.0f * u); }
+
+/* The hexagonal spacing, mm, at a fraction t of the candidates' density. */
+static float spacing_at(float t) { return sqrtf(2.0f / (1.7320508f * t * (float)(SMP_DENSITY_MAX / 100.0))); }
+
+/* Candidate i of the design, made a dot if its rank is below the target there. Returns 1 if it is. */
+static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot *out) {
+    const smp_design *d = f->d;
+    const smp_style *s = &d->style;
+    double cx = c->x[i] * f->cells_per_mm - 0.5, cy = c->y[i] * f->cells_per_mm - 0.5;
+    float rank = c->rank[i];
+    float t_treat = 0.0f, u = 1.0f;
+    float cover = smp_grid_sample(d->treatment->coverage, f->w, f->h, cx, cy);
+    if (cover > 0.0f) {
+        float edge = smp_grid_sample(d->distance, f->w, f->h, cx, cy) - f->offset + f->irregularity * c->noise[i];
+        if (edge > 0.0f) {
+            u = fminf(edge * f->inverse_feather, 1.0f);
+            t_treat = f->density * cover * (f->soft ? smoothstep(u) : u);
+        }
+    }
+    float t_blend = d->blend ? f->blend_density * smp_grid_sample(d->blend->coverage, f->w, f->h, cx, cy) : 0.0f;
+    float t = fmaxf(t_treat, t_blend);
+    if (!(rank < t)) return 0;
+    int blend = t_blend > t_treat;
+    int session = 0;
+    while (rank >= t * f->cumulative_share[session]) session++;
+    float size_factor = 1.0f, shade_factor = (float)s->session_shade[session];
+    if (blend) {
+        shade_factor *= (float)s->blend_shade;
+    } else if (f->soft) { /* smaller, lighter dots where the soft hairline begins */
+        size_factor = 0.6f + 0.4f * u;
+        shade_factor *= 0.55f + 0.45f * u;
+    }
+    float scar = d->scar ? smp_grid_sample(d->scar->coverage, f->w, f->h, cx, cy) : 0.0f;
+    uint64_t h = smp_hash3(s->seed, c->id[i], 0xD07);
+    float diameter = (float)s->dot_size * size_factor * (1.0f + (float)s->size_variation * normalish(h)) *
+                     (1.0f + 0.5f * scar);
+    float shade = (float)s->shade * shade_factor * (1.0f + (float)s->shade_variation * normalish(smp_mix64(h)));
+    /* Every prefix of the candidates keeps 0.64 of the hexagonal spacing: dots
+     * smaller than 0.6 of it never touch. */
+    diameter = fminf(diameter, 0.6f * spacing_at(t));
+    *out = (smp_dot){c->x[i], c->y[i], diameter, fminf(fmaxf(shade, 0.0f), 1.0f), rank, scar, c->id[i],
+                     (uint8_t)(session + 1), (uint8_t)(blend ? SMP_ZONE_BLEND : SMP_ZONE_TREATMENT), {0, 0}};
+    return 1;
+}
+
+void smp_dot_list_free(smp_dot_list *list) {
+    if (!list) return;
+    free(list->dots);
+    memset(list, 0, sizeof *list);
+}
+
+static int reserve(smp_dot_list *list, size_t n) {
+    if (n <= list->capacity) return 1;
+    smp_dot *grown = realloc(list->dots, n * sizeof *grown);
+    if (!grown) return 0;
+    list->dots = grown;
+    list->capacity = n;
+    return 1;
+}
+
+static smp_rect_mm clip_rect(const smp_design *d, const smp_rect_mm *rect) {
+    return rect ? *rect : smp_design_bounds(d);
+}
+
+size_t smp_design_candidate_count(const smp_design *design, const smp_rect_mm *rect) {
+    const smp_candidates *c = &design->candidates;
+    smp_rect_mm r = clip_rect(design, rect);
+    int bx0, by0, bx1, by1;
+    if (!smp_candidates_bin_range(c, &r, &bx0, &by0, &bx1, &by1)) return 0;
+    size_t n = 0;
+    for (int by = by0; by <= by1; by++)
+        n += c->bin_start[by * c->bins_x + bx1 + 1] - c->bin_start[by * c->bins_x + bx0];
+    return n;
+}
+
+smp_status smp_design_dots(const smp_design *design, const smp_rect_mm *rect, smp_dot_list *list) {
+    if (!design || !list) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_dots: NULL argument");
+    const smp_candidates *c = &design->candidates;
+    smp_rect_mm r = clip_rect(design, rect);
+    int bx0, by0, bx1, by1;
+    if (!smp_candidates_bin_range(c, &r, &bx0, &by0, &bx1, &by1)) {
+        list->count = 0;
+        return SMP_OK;
+    }
+    int cols = bx1 - bx0 + 1, rows = by1 - by0 + 1, bins = cols * rows;
+    size_t *start = malloc(((size_t)bins + 1) * sizeof *start), *kept = malloc((size_t)bins * sizeof *kept);
+    if (start) {
+        start[0] = 0;
+        for (int k = 0; k < bins; k++) {
+            int b = (by0 + k / cols) * c->bins_x + bx0 + k % cols;
+            start[k + 1] = start[k] + (c->bin_start[b + 1] - c->bin_start[b]);
+        }
+    }
+    if (!start || !kept || !reserve(list, start[bins] ? start[bins] : 1)) {
+        free(start);
+        free(kept);
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of %d bins", bins);
+    }
+    /* Each bin writes where its candidates would start, then the bins close up in order. */
+    field f = field_for(design);
+    double x1 = r.x + r.width, y1 = r.y + r.height;
+#pragma omp parallel for schedule(dynamic, 8)
+    for (int k = 0; k < bins; k++) {
+        int b = (by0 + k / cols) * c->bins_x + bx0 + k % cols;
+        smp_dot *out = list->dots + start[k];
+        size_t n = 0;
+        /* Candidates are in rank order: none past the bin's highest target can be a dot. */
+        float most = fmaxf(f.density * design->bin_treatment[b], f.blend_density * design->bin_blend[b]);
+        for (uint32_t i = c->bin_start[b]; i < c->bin_start[b + 1] && c->rank[i] < most; i++) {
+            if (c->x[i] < r.x || c->x[i] >= x1 || c->y[i] < r.y || c->y[i] >= y1) continue;
+            n += (size_t)select_dot(&f, c, i, out + n);
+        }
+        kept[k] = n;
+    }
+    size_t count = 0;
+    for (int k = 0; k < bins; k++) {
+        if (count != start[k] && kept[k]) memmove(list->dots + count, list->dots + start[k], kept[k] * sizeof *list->dots);
+        count += kept[k];
+    }
+    free(start);
+    free(kept);
+    list->count = count;
+    return SMP_OK;
+}
