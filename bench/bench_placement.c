@@ -7,6 +7,7 @@
 
 #include "bridson.h"
 #include "smp/smp.h"
+#include "spectrum.h"
 
 #define PX_PER_MM 2.0
 
@@ -71,6 +72,78 @@ static double rethreshold_rate(smp_design *d, int threads) {
     return (double)candidates * runs / total;
 }
 
+enum { WINDOWS = 16, WINDOW_POINTS = 700 };
+
+/* Spectral summary of points (x, y pairs) over WINDOWS square windows cut
+ * from [0, extent)^2, one Markdown row. */
+static void spectral_row(const char *name, const float *xy, size_t n, double extent) {
+    double density = (double)n / (extent * extent);
+    double side = sqrt(WINDOW_POINTS / density), d_max = sqrt(2.0 / (sqrt(3.0) * density));
+    int rings = (int)ceil(2.6 * side / d_max);
+    spectrum *s = spectrum_create(rings, side);
+    float *window = malloc(n * 2 * sizeof *window);
+    int per_row = (int)(extent / side);
+    for (int w = 0; w < WINDOWS && w < per_row * per_row; w++) {
+        double x0 = (w % per_row) * side, y0 = (w / per_row) * side;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (xy[2 * i] >= x0 && xy[2 * i] < x0 + side && xy[2 * i + 1] >= y0 && xy[2 * i + 1] < y0 + side) {
+                window[2 * m] = (float)(xy[2 * i] - x0), window[2 * m + 1] = (float)(xy[2 * i + 1] - y0);
+                m++;
+            }
+        spectrum_add(s, window, m);
+    }
+    double low = 0.0, peak = 0.0, peak_f = 0.0, high = 0.0, a_lo = INFINITY, a_hi = -INFINITY;
+    int low_n = 0;
+    for (int r = 1; r < rings; r++) {
+        double f = spectrum_frequency(s, r), p = spectrum_power(s, r), a = spectrum_anisotropy_db(s, r);
+        if (f < 0.5) low += p, low_n++;
+        if (p > peak) peak = p, peak_f = f;
+        if (f > 1.5) high = fmax(high, p);
+        if (f >= 0.5) a_lo = fmin(a_lo, a), a_hi = fmax(a_hi, a);
+    }
+    printf("| %s | %.3f | %.2f at %.2f | %.2f | %.1f to %.1f dB |\n", name, low / low_n, peak, peak_f, high, a_lo,
+           a_hi);
+    free(window);
+    spectrum_destroy(s);
+}
+
+static void spectral_table(void) {
+    printf("\nSpectra over %d windows of about %d points (frequency f in units of 1/d_max; white noise has power 1 "
+           "and, averaged over %d windows, anisotropy about %.1f dB):\n\n",
+           WINDOWS, WINDOW_POINTS, WINDOWS, -10.0 * log10(WINDOWS));
+    printf("| points | mean power, f < 0.5 | peak power | highest power, f > 1.5 | anisotropy, f >= 0.5 |\n");
+    printf("|---|---|---|---|---|\n");
+    smp_design *d = uniform_design(2e5);
+    smp_rect_mm b = smp_design_bounds(d);
+    double extent = fmin(b.width, b.height);
+    for (int level = 100; level >= 40; level -= 60) {
+        smp_design_set_style(d, &(smp_style){.density = SMP_DENSITY_MAX * level / 100.0, .irregularity = SMP_OFF});
+        smp_dot_list list = {0};
+        smp_design_dots(d, &(smp_rect_mm){0, 0, extent, extent}, &list);
+        float *xy = malloc(list.count * 2 * sizeof *xy);
+        for (size_t i = 0; i < list.count; i++) xy[2 * i] = list.dots[i].x_mm, xy[2 * i + 1] = list.dots[i].y_mm;
+        char name[64];
+        snprintf(name, sizeof name, "libsmp, %d%% level", level);
+        spectral_row(name, xy, list.count, extent);
+        free(xy);
+        smp_dot_list_free(&list);
+    }
+    smp_design_destroy(d);
+    size_t cap = 400000;
+    float *xy = malloc(cap * 2 * sizeof *xy);
+    double radius = 0.72 * sqrt(2.0 / (sqrt(3.0) * SMP_DENSITY_MAX / 100.0));
+    size_t n = bridson_sample(extent, extent, radius, 3, xy, cap);
+    spectral_row("Bridson", xy, n, extent);
+    uint64_t state = 88172645463325252ull;
+    for (size_t i = 0; i < n * 2; i++) {
+        state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+        xy[i] = (float)((double)(state >> 11) / 9007199254740992.0 * extent);
+    }
+    spectral_row("white noise", xy, n, extent);
+    free(xy);
+}
+
 int main(void) {
     printf("| dots | Bridson, 1 thread | libsmp, 1 thread | libsmp, 2 threads | 2 threads vs Bridson | 2 vs 1 thread |\n");
     printf("|---|---|---|---|---|---|\n");
@@ -103,5 +176,6 @@ int main(void) {
         smp_dot_list_free(&list);
     }
     smp_design_destroy(d);
+    spectral_table();
     return 0;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spectrum.h"
 #include "test_support.h"
 
 enum { W = 1200, H = 900 };
@@ -276,6 +277,37 @@ static void seeds_change_the_layout(void **state) {
     smp_dot_list_free(&a), smp_dot_list_free(&b), smp_dot_list_free(&c);
 }
 
+/* Blue noise: little low-frequency power, no spikes above the main peak,
+ * and no direction preferred (Heck et al. 2013), over 8 windows of ~400 dots. */
+static void spectrum_is_blue_and_isotropic(void **state) {
+    (void)state;
+    smp_dot_list list = uniform_dots(150, 21);
+    double side = sqrt(400.0 / 1.5), d_max = sqrt(2.0 / (sqrt(3.0) * 1.5));
+    int rings = (int)ceil(2.6 * side / d_max);
+    spectrum *s = spectrum_create(rings, side);
+    float *xy = malloc(list.count * 2 * sizeof *xy);
+    for (int w = 0; w < 8; w++) {
+        double x0 = 10 + (w % 4) * side, y0 = 10 + (w / 4) * side;
+        size_t m = 0;
+        for (size_t i = 0; i < list.count; i++) {
+            const smp_dot *p = &list.dots[i];
+            if (p->x_mm < x0 || p->x_mm >= x0 + side || p->y_mm < y0 || p->y_mm >= y0 + side) continue;
+            xy[2 * m] = (float)(p->x_mm - x0), xy[2 * m + 1] = (float)(p->y_mm - y0);
+            m++;
+        }
+        spectrum_add(s, xy, m);
+    }
+    for (int r = 1; r < rings; r++) {
+        double f = spectrum_frequency(s, r), p = spectrum_power(s, r), a = spectrum_anisotropy_db(s, r);
+        if (f < 0.5) assert_true(p < 0.35);
+        if (f > 1.5) assert_true(p < 1.6);
+        if (f >= 0.5) assert_true(a < -10.0 * log10(8.0) + 4.0);
+    }
+    free(xy);
+    spectrum_destroy(s);
+    smp_dot_list_free(&list);
+}
+
 /* Brute force against Felzenszwalb-Huttenlocher on a random mask. */
 static void distance_field_is_exact(void **state) {
     (void)state;
@@ -383,6 +415,7 @@ int main(void) {
         cmocka_unit_test(sessions_are_rank_bands),
         cmocka_unit_test(rect_query_matches_the_full_list),
         cmocka_unit_test(seeds_change_the_layout),
+        cmocka_unit_test(spectrum_is_blue_and_isotropic),
         cmocka_unit_test(distance_field_is_exact),
         cmocka_unit_test(masks_must_fit_the_photo),
         cmocka_unit_test(styles_out_of_range_are_refused),
