@@ -53,6 +53,10 @@ expect 2 "--hairline: 'round' is not soft or sharp" -- plan "$photo" "${design[@
 expect 2 "--seed: '-3' is not a whole number" -- plan "$photo" "${design[@]}" --seed -3
 expect 2 "--seed: '99999999999999999999' is not a whole number" -- plan "$photo" "${design[@]}" --seed 99999999999999999999
 expect 2 "--mask is required" -- plan "$photo" --px-per-mm 8.2
+expect 2 "at 0.2 px/mm the photo would span 12000 x 9000 mm, more than the 1 m2 a design may cover" -- \
+    plan "$photo" --mask "$S/treatment_mask.png" --px-per-mm 0.2
+expect 2 "calibration: a 16x16 photo is too small to assume a scale; give px-per-mm" -- \
+    plan "$(dirname "$0")/data/cmyk.jpg" --mask "$(dirname "$0")/data/cmyk.jpg"
 expect 2 "-o FILE.csv is required" -- dots "$photo" "${design[@]}"
 
 # Bad files: exit 3 naming the file; an unwritable output: exit 4 and nothing written.

@@ -60,11 +60,16 @@ typedef struct smp_design_desc {
 
 typedef struct smp_design smp_design;
 
+/* The largest photo a design may cover, in mm2 (1 m2; a head is under 0.1):
+ * past it the scale is surely wrong, and the candidates would not fit in memory. */
+#define SMP_DESIGN_MAX_AREA_MM2 1.0e6
+
 /* Makes a design with the default style (smp_design_set_style changes it).
  * Computes the treatment area's distance field and the candidate dots for
  * the style's seed. On success *out owns the design (free with
  * smp_design_destroy). Errors: SMP_ERR_INVALID_ARGUMENT (no treatment mask,
- * a scale outside the calibration limits), SMP_ERR_MISMATCH (masks made for
+ * a scale outside the calibration limits, a photo that would cover more than
+ * SMP_DESIGN_MAX_AREA_MM2 at that scale), SMP_ERR_MISMATCH (masks made for
  * another photo size or cell), SMP_ERR_OUT_OF_MEMORY. Uses all OpenMP
  * threads; the result never depends on how many. Thread-safe. */
 smp_status smp_design_create(const smp_design_desc *desc, smp_design **out);

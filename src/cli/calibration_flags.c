@@ -26,7 +26,9 @@ int cli_calibration_flag(smp_calibration_settings *s, const cli_flag *flag, cons
 
 int cli_calibrate(const smp_calibration_settings *settings, int width, int height, smp_calibration *out) {
     smp_status status = smp_calibrate(settings, width, height, out);
-    if (status != SMP_OK) return cli_error(CLI_EXIT_USAGE, "--%s", smp_last_error());
+    if (status != SMP_OK) /* library messages name the measurement as its flag is spelt, less the dashes */
+        return cli_error(CLI_EXIT_USAGE, "%s%s", strncmp(smp_last_error(), "calibration", 11) ? "--" : "",
+                         smp_last_error());
     if (out->source == SMP_SCALE_DEFAULT)
         fprintf(stderr,
                 "smp: warning: no --px-per-mm, --pupils or --ruler given; assuming the photo's shorter side "

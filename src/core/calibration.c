@@ -62,6 +62,10 @@ smp_status smp_calibrate(const smp_calibration_settings *settings, int width, in
         result = (smp_calibration){(width < height ? width : height) / SMP_DEFAULT_FRAME_MM, SMP_SCALE_DEFAULT};
     }
     if (status != SMP_OK) return status;
+    if (result.source == SMP_SCALE_DEFAULT && !in_range(result.px_per_mm, SMP_PX_PER_MM_MIN, SMP_PX_PER_MM_MAX))
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT,
+                        "calibration: a %dx%d photo is too small to assume a scale; give px-per-mm, pupils or ruler",
+                        width, height);
     if (!in_range(result.px_per_mm, SMP_PX_PER_MM_MIN, SMP_PX_PER_MM_MAX))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: the scale %g px/mm is outside %g-%g px/mm",
                         smp_scale_source_name(result.source), result.px_per_mm, SMP_PX_PER_MM_MIN,

@@ -62,13 +62,19 @@ smp_status smp_design_create(const smp_design_desc *desc, smp_design **out) {
     if (!(desc->px_per_mm >= SMP_PX_PER_MM_MIN && desc->px_per_mm <= SMP_PX_PER_MM_MAX))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "design: the scale %g px/mm is outside %g-%g px/mm", desc->px_per_mm,
                         SMP_PX_PER_MM_MIN, SMP_PX_PER_MM_MAX);
+    double width_mm = desc->photo_width / desc->px_per_mm, height_mm = desc->photo_height / desc->px_per_mm;
+    if (width_mm * height_mm > SMP_DESIGN_MAX_AREA_MM2)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT,
+                        "design: at %g px/mm the photo would span %.0f x %.0f mm, more than the %.0f m2 a design "
+                        "may cover; check the calibration",
+                        desc->px_per_mm, width_mm, height_mm, SMP_DESIGN_MAX_AREA_MM2 / 1e6);
     smp_design *d = calloc(1, sizeof *d);
     if (!d) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a design");
     d->photo_width = desc->photo_width;
     d->photo_height = desc->photo_height;
     d->px_per_mm = desc->px_per_mm;
-    d->width_mm = desc->photo_width / desc->px_per_mm;
-    d->height_mm = desc->photo_height / desc->px_per_mm;
+    d->width_mm = width_mm;
+    d->height_mm = height_mm;
     smp_status status = copy_mask(desc->treatment, desc, "treatment", &d->treatment);
     if (status == SMP_OK) status = copy_mask(desc->blend, desc, "blend", &d->blend);
     if (status == SMP_OK) status = copy_mask(desc->scar, desc, "scar", &d->scar);
