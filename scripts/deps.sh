@@ -9,6 +9,7 @@ packages=(
     libexif-dev                    # EXIF orientation
     libcjson-dev                   # JSON: info --json, sample client, consultation files
     libcmocka-dev                  # unit tests
+    fonts-dejavu-core              # labels on the mockup sheets
 )
 
 missing=()

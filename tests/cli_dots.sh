@@ -37,7 +37,7 @@ expect 2 "--session-share: '1,2,3,4,5' must be 1-4 comma-separated numbers" -- \
     plan "$photo" "${design[@]}" --session-share 1,2,3,4,5
 expect 2 "--session-shade: 0 is outside the allowed range 0.05-1" -- plan "$photo" "${design[@]}" --session-shade 1,0
 expect 0 "load: [0-9.]+" -- info "$photo" --timings
-expect 0 "load: [0-9.]+.*save: [0-9.]+" -- demo -o "$tmp/demo" --timings
+expect 0 "load: [0-9.]+.*match: [0-9.]+.*render: [0-9.]+" -- demo -o "$tmp/demo" --timings --quiet
 expect 0 "warning: no --px-per-mm.*total" -- plan "$photo" --mask "$S/treatment_mask.png"
 
 # Every style flag refuses a value out of its range, naming the flag and the range (exit 2).

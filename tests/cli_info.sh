@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# cli_info.sh SMP DATA_DIR: smp --help/--version, smp info and smp demo, with every kind of bad input.
+# cli_info.sh SMP DATA_DIR SAMPLE_DIR: smp --help/--version, smp info and smp demo, with every kind of bad input.
 set -u
 SMP=$1
 DATA=$2
+SAMPLE=$3
 . "$(dirname "$0")/cli_harness.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -57,13 +58,16 @@ expect 2 "--max-megapixels: 5000 is outside" -- info "$DATA/cmyk.jpg" --max-mega
 expect 2 "--json takes no value" -- info "$DATA/cmyk.jpg" --json=1
 
 # The sample client, and calibration on a photo large enough to measure.
-expect 0 "before.png" -- demo -o "$tmp/demo"
-check "demo wrote before.png, design.png, sample_client.txt" \
-    test -s "$tmp/demo/before.png" -a -s "$tmp/demo/design.png" -a -s "$tmp/demo/sample_client.txt"
-check "demo left no temporary file" test "$(ls "$tmp/demo" | wc -l)" -eq 3
-expect 0 "size: 2400x1800" -- info "$tmp/demo/before.png"
-photo="$tmp/demo/before.png"
-expect 3 "before.png: 2400x1800 pixels \(4.3 megapixels\) is over the limit of 2.0 megapixels" -- \
+expect 0 "after.png.*before_after.png.*soft_vs_sharp.png.*sessions.png.*ageing.png.*plan.txt" -- \
+    demo -o "$tmp/demo" --quiet
+for f in after.png before_after.png soft_vs_sharp.png sessions.png ageing.png plan.txt; do
+    check "demo wrote $f" test -s "$tmp/demo/$f"
+done
+check "demo left no temporary file" test "$(ls "$tmp/demo" | wc -l)" -eq 6
+expect 0 "size: 2400x1800" -- info "$tmp/demo/after.png"
+expect 0 "size: 2400x1800" -- info "$SAMPLE/photo.jpg"
+photo="$SAMPLE/photo.jpg"
+expect 3 "photo.jpg: 2400x1800 pixels \(4.3 megapixels\) is over the limit of 2.0 megapixels" -- \
     info "$photo" --max-megapixels 2
 expect 0 "scale: 12.5000 px/mm \(px-per-mm\)" -- info "$photo" --px-per-mm 12.5
 expect 0 "scale: 10.0000 px/mm \(pupils\)" -- info "$photo" --pupils 100,100,730,100

@@ -548,8 +548,10 @@ static vec3 skin_albedo(vec3 p, float footprint, float stubble, float brow, floa
     }
     /* pores read slightly darker and cooler */
     c = vmul(c, vmix(v3(1, 1, 1), v3(0.48f, 0.45f, 0.47f), clampf(pore_e, 0.0f, 1.0f)));
-    /* shaved hair still in the skin shows through as a blue-grey shadow */
-    c = vmul(c, vmix(v3(1, 1, 1), v3(0.66f, 0.71f, 0.82f), 0.8f * stubble));
+    /* clippered hair still in the skin shows through as a blue-grey shadow:
+     * it greys and cools the skin more than it darkens it (each follicle's
+     * own smudge is drawn with the hairs) */
+    c = vmul(c, vmix(v3(1, 1, 1), v3(0.80f, 1.00f, 1.12f), 0.35f * stubble));
     c = vmul(c, vmix(v3(1, 1, 1), v3(0.85f, 0.85f, 0.88f), brow));
     return c;
 }
@@ -597,9 +599,10 @@ static vec3 shade_skin(vec3 p, vec3 n, float footprint, float stubble, float bro
     float broad = 0.16f * powf(ndh, 10.0f);
     float tight = oil * 0.45f * powf(ndh, 45.0f);
     float spec = (broad + tight) * (0.3f + 0.7f * oil) * clampf(ndl, 0.0f, 1.0f);
-    spec *= (1.0f - 0.7f * stubble) * (1.0f - 0.8f * brow);
+    /* a fresh #0 cut is too short to dull the sheen much; brows do */
+    spec *= (1.0f - 0.05f * stubble) * (1.0f - 0.8f * brow);
     /* the bright room seen in grazing skin; skin facing the floor reflects little */
-    float rim = fres * 0.25f * (1.0f - stubble) * smoothstepf(-0.2f, 0.4f, nb.z);
+    float rim = fres * 0.25f * (1.0f - 0.1f * stubble) * smoothstepf(-0.2f, 0.4f, nb.z);
     vec3 s = v3(spec + rim, spec + rim, spec * 0.98f + rim * 1.02f);
     return add(lit, s);
 }
@@ -769,21 +772,30 @@ static float hair_sheen(vec3 t) {
 }
 
 /* Draws one hair rooted at p. kind 0 is stubble, 1 is eyebrow; density is the
- * local density (0-1), which also shortens and thins the hairs in the thinning
- * zone, as miniaturising hair does. */
+ * local density (0-1), which also thins, shortens and lightens the hairs in the
+ * thinning zone, as miniaturising hair does.
+ *
+ * The stubble is a fresh #0 clipper cut (0.5-1 mm): the clipper cuts every
+ * hair at about the same height above the skin, so a hair that leaves the skin
+ * at a shallow angle is cut longer along its shaft. What shows is the shaft
+ * under the skin, a faint blue-grey smudge behind the exit point (the skin
+ * scatters light over it), and a short, fine, dark stub with a blunt end. */
 static void draw_hair(canvas *cv, vec3 p, vec3 n, int kind, float density, uint32_t id) {
     float r0 = u01(hash4(id, 1u, 0u, 9u)), r1 = u01(hash4(id, 2u, 0u, 9u));
     float r2 = u01(hash4(id, 3u, 0u, 9u)), r3 = u01(hash4(id, 4u, 0u, 9u));
     float length, elev, width, alpha;
     vec3 dir, col;
     if (kind == 0) {
-        float mini = 0.45f + 0.55f * density;
-        length = (0.7f + 1.3f * r0) * mini;
-        elev = deg(40.0f + 35.0f * r1);
-        width = 0.065f * (0.7f + 0.6f * r2) * (0.5f + 0.5f * density);
-        alpha = 0.85f * (0.6f + 0.4f * density);
-        dir = rotate_about(stubble_dir(p, n), n, (r3 - 0.5f) * 0.9f);
-        col = v3(0.011f, 0.010f, 0.010f);
+        elev = deg(30.0f + 40.0f * r1);
+        /* cut 0.2-0.6 mm above the skin (the blade rides the bumps of the
+         * skin, and hairs grow back at different rates); fine, miniaturised
+         * hairs grow back slower */
+        float cut = (0.18f + 0.36f * r0 * r0) * (0.6f + 0.4f * density);
+        length = cut / sinf(elev);
+        width = 0.055f * (0.7f + 0.6f * r2) * (0.55f + 0.45f * density);
+        alpha = 0.66f * (0.55f + 0.45f * density);
+        dir = rotate_about(stubble_dir(p, n), n, (r3 - 0.5f) * 1.5f);
+        col = v3(0.014f, 0.012f, 0.012f);
     } else {
         length = 3.5f + 3.5f * r0;
         elev = deg(10.0f + 12.0f * r1);
@@ -799,11 +811,29 @@ static void draw_hair(canvas *cv, vec3 p, vec3 n, int kind, float density, uint3
     float x0, y0, x1, y1;
     world_to_pixel(p, &x0, &y0);
     world_to_pixel(tip, &x1, &y1);
-    /* the shaft under the skin: a soft blue-grey dot at the follicle */
-    float dot_w = (0.11f + 0.05f * r2) * PX_PER_MM;
-    draw_segment(cv, x0, y0, x0, y0, dot_w, dot_w, v3(0.55f, 0.58f, 0.68f), 0.45f * alpha, 1);
+    if (kind == 0) {
+        /* the shaft under the skin, seen to about 0.5 mm deep: a soft
+         * blue-grey smudge from the exit point back along the follicle,
+         * narrowing as it goes deeper */
+        float under = (0.35f + 0.25f * u01(hash4(id, 5u, 0u, 9u))) / sinf(elev);
+        float ux, uy;
+        world_to_pixel(sub(p, mul(axis, under)), &ux, &uy);
+        /* slanted skin hides the deeper part: no longer than 0.6 mm on screen */
+        float ul = sqrtf(sq(ux - x0) + sq(uy - y0)), umax = 0.6f * PX_PER_MM;
+        if (ul > umax) {
+            ux = x0 + (ux - x0) * umax / ul;
+            uy = y0 + (uy - y0) * umax / ul;
+        }
+        float a = 0.12f * alpha;
+        draw_segment(cv, x0, y0, ux, uy, 0.26f * PX_PER_MM, 0.16f * PX_PER_MM, v3(0.80f, 0.88f, 0.98f), a, 1);
+        draw_segment(cv, x0, y0, ux, uy, 0.12f * PX_PER_MM, 0.06f * PX_PER_MM, v3(0.68f, 0.76f, 0.90f), a, 1);
+    } else {
+        /* the shaft under the skin: a soft blue-grey dot at the follicle */
+        float dot_w = (0.11f + 0.05f * r2) * PX_PER_MM;
+        draw_segment(cv, x0, y0, x0, y0, dot_w, dot_w, v3(0.55f, 0.58f, 0.68f), 0.45f * alpha, 1);
+    }
     float w = width * PX_PER_MM;
-    draw_segment(cv, x0, y0, x1, y1, w, w * (kind ? 0.5f : 0.9f), col, alpha, 0);
+    draw_segment(cv, x0, y0, x1, y1, w, w * (kind ? 0.5f : 0.95f), col, alpha, 0);
 }
 
 /* Hair roots are placed as a Poisson process on the skin: screen cells get
@@ -1021,12 +1051,12 @@ static int write_json(const char *dir) {
             "  \"mask\": \"treatment_mask.png\",\n"
             "  \"blend_mask\": \"blend_mask.png\",\n"
             "  \"px_per_mm\": %.2f,\n"
-            "  \"notes\": \"Generated, not a real person: a balding head (horseshoe of 1-3 mm "
-            "stubble at the sides and back) seen from above and in front, forehead at the "
-            "bottom, crown at the top. The treatment mask starts at a hairline %.0f mm above "
-            "the glabella at the front centre and reaches %.0f mm into the stubble. px_per_mm "
-            "is exact for skin facing the camera (orthographic view); slanted skin near the "
-            "outline is foreshortened.\"\n"
+            "  \"notes\": \"Generated, not a real person: a balding head (horseshoe of stubble, "
+            "freshly clippered to a #0 (0.5-1 mm), at the sides and back) seen from above and in "
+            "front, forehead at the bottom, crown at the top. The treatment mask starts at a "
+            "hairline %.0f mm above the glabella at the front centre and reaches %.0f mm into "
+            "the stubble. px_per_mm is exact for skin facing the camera (orthographic view); "
+            "slanted skin near the outline is foreshortened.\"\n"
             "}\n",
             (double)PX_PER_MM, (double)HAIRLINE_MM, (double)OVERLAP_MM);
     int ok = !ferror(f);

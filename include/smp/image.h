@@ -100,6 +100,10 @@ smp_status smp_image_orient(const smp_image *image, int orientation, smp_image *
  * "turn 90 degrees clockwise", ... "not a valid orientation" outside 1-8. Static string. */
 const char *smp_orientation_name(int orientation);
 
+/* Scales the image to width x height, filtering in linear light
+ * (stb_image_resize). On success *out owns the new image. Thread-safe. */
+smp_status smp_image_resize(const smp_image *image, int width, int height, smp_image **out);
+
 /* The orientation tag whose transform undoes the transform of `orientation`
  * (6 and 8 swap, the others are their own inverse); 0 outside 1-8. */
 int smp_orientation_inverse(int orientation);

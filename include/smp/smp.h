@@ -6,9 +6,12 @@
 #include "smp/design.h"
 #include "smp/image.h"
 #include "smp/mask.h"
+#include "smp/render.h"
 #include "smp/sample.h"
+#include "smp/sheet.h"
 #include "smp/status.h"
 #include "smp/style.h"
+#include "smp/text.h"
 #include "smp/version.h"
 
 #endif

@@ -134,11 +134,65 @@ typedef struct cli_design {
 int cli_design_open(const char *photo_path, cli_design_options *options, cli_design *out);
 void cli_design_close(cli_design *design);
 
+/* Flags that choose how the work looks, rows for render and compare. */
+#define CLI_LOOK_FLAG_ROWS                                                                         \
+    {"--age", "fresh|healed|6m|1y|2y|5y|8y", "how long after the last session (default healed)"},  \
+    {"--years", "Y", "years after the last session, 0-20 (instead of --age)"},                      \
+    {"--after-session", "N", "show the work after session N of the plan, 1-4 (default: all)"},      \
+    {"--ink", "neutral|cool|warm|#RRGGBB", "pigment colour (default neutral carbon black)"},        \
+    {"--ink-drift", NULL, "the failure look: wrong pigment drifting blue-green and blurring"},       \
+    {"--match-stubble", NULL, "shade and density to read as dark as the stubble (needs --blend-mask)"}
+
+typedef struct cli_look_options {
+    smp_look look;
+    int match_stubble;
+} cli_look_options;
+
+/* Applies one look flag; returns -1 when flag is not one of them. */
+int cli_look_flag(cli_look_options *options, const cli_flag *flag, const char *value);
+
+/* A renderer for the design's photo, with --match-stubble applied to the
+ * design when asked; close with smp_renderer_destroy. */
+int cli_renderer_open(cli_design *design, const cli_look_options *look, cli_design_options *options,
+                      smp_renderer **out);
+
+/* Renders the whole photo, with a progress bar on a terminal unless quiet. */
+int cli_render_photo(smp_renderer *renderer, const cli_design *design, const smp_look *look, int quiet,
+                     smp_image **out);
+
+/* A label for a look: "After, healed", "After session 2, fresh", "After, 5 years". */
+void cli_look_label(const smp_look *look, char *out, size_t size);
+
+/* Flags every export takes, rows and options. */
+#define CLI_EXPORT_FLAG_ROWS                                                                       \
+    {"--caption", "TEXT", "a line under sheets: clinic, date, the main parameters"},                \
+    {"--quality", "Q", "JPEG quality, 1-100 (default 92)"},                                         \
+    {"--quiet", NULL, "no progress bar"}
+
+typedef struct cli_export_options {
+    const char *caption;
+    int quality;
+    int quiet;
+} cli_export_options;
+
+/* Applies one export flag; returns -1 when flag is not one of them. */
+int cli_export_flag(cli_export_options *options, const cli_flag *flag, const char *value);
+
+/* Composes labelled images into a sheet (with the caption) and saves it. */
+int cli_save_sheet(const smp_sheet_cell *cells, int count, int columns, const cli_export_options *options,
+                   const char *path);
+
+/* Saves an image; an exit code, the path printed on success. */
+int cli_save_image(const smp_image *image, const char *path, int jpeg_quality);
+
 /* Subcommands. */
 int cmd_info(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_dots(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
-extern const cli_command cmd_info_spec, cmd_demo_spec, cmd_dots_spec, cmd_plan_spec;
+int cmd_render(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+extern const cli_command cmd_info_spec, cmd_demo_spec, cmd_dots_spec, cmd_plan_spec, cmd_render_spec,
+    cmd_compare_spec;
 
 #endif

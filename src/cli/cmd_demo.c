@@ -1,4 +1,4 @@
-/* cmd_demo.c: smp demo, the bundled sample client written out as files a person can open. */
+/* cmd_demo.c: smp demo, the bundled sample client's mockups, as a clinic would hand them over. */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -7,23 +7,26 @@
 
 static const cli_flag demo_flags[] = {
     {"-o", "DIR", "folder to write into (made if missing; default ./out)"},
+    {"--quiet", NULL, "no progress bars"},
     CLI_TIMINGS_FLAG_ROW,
     {NULL, NULL, NULL},
 };
 
 const cli_command cmd_demo_spec = {
     "demo", "[-o DIR]",
-    "Write the bundled sample client into DIR: the upright photo, its design overlay and its info.",
+    "Write the bundled sample client's mockups into DIR: after, before/after, soft vs sharp, sessions, ageing, plan.",
     demo_flags, 0, 0};
 
 typedef struct demo_options {
     const char *dir;
-    cli_timer timer;
+    cli_design_options design;
+    cli_export_options export;
 } demo_options;
 
 static int on_demo_flag(void *context, const cli_flag *flag, const char *value) {
     demo_options *o = context;
-    if (strcmp(flag->name, "--timings") == 0) o->timer.enabled = 1;
+    if (!strcmp(flag->name, "--timings")) o->design.timer.enabled = 1;
+    else if (!strcmp(flag->name, "--quiet")) o->export.quiet = 1;
     else o->dir = value;
     return CLI_EXIT_OK;
 }
@@ -34,7 +37,7 @@ static int make_folders(const char *path) {
     size_t len = strlen(path);
     if (len == 0 || len >= sizeof buf) return cli_error(CLI_EXIT_USAGE, "-o: '%s' is not a usable folder name", path);
     memcpy(buf, path, len + 1);
-    for (char *p = buf + 1; ; p++) {
+    for (char *p = buf + 1;; p++) {
         if (*p != '/' && *p != '\0') continue;
         char end = *p;
         *p = '\0';
@@ -44,44 +47,92 @@ static int make_folders(const char *path) {
         if (end == '\0') break;
     }
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-        return cli_error(CLI_EXIT_OUTPUT, "%s: not a folder", path);
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) return cli_error(CLI_EXIT_OUTPUT, "%s: not a folder", path);
     return CLI_EXIT_OK;
 }
 
-/* Tints the photo where the masks are: treatment area blue-green, blend zone
- * amber, so a person sees the design's areas at a glance. */
-static void tint_design(smp_image *photo, const smp_image *mask, const smp_image *blend) {
-    static const float treat_tint[3] = {0.10f, 0.75f, 0.85f};
-    static const float blend_tint[3] = {1.00f, 0.65f, 0.10f};
-    for (int y = 0; y < photo->height; y++) {
-        uint8_t *p = photo->pixels + (size_t)y * photo->stride;
-        const uint8_t *m = mask->pixels + (size_t)y * mask->stride;
-        const uint8_t *b = blend->pixels + (size_t)y * blend->stride;
-        for (int x = 0; x < photo->width; x++, p += 4, m += 4, b += 4) {
-            float wt = 0.45f * m[0] / 255.0f, wb = 0.45f * b[0] / 255.0f;
-            for (int c = 0; c < 3; c++) {
-                float v = p[c] * (1.0f - wt - wb) + 255.0f * (treat_tint[c] * wt + blend_tint[c] * wb);
-                p[c] = (uint8_t)(v + 0.5f);
-            }
-        }
+/* The sample client as a design, as cli_design_open makes one from files. */
+static int open_sample(cli_design *d, smp_sample_client *client) {
+    *d = (cli_design){0};
+    smp_status status = smp_sample_client_get(client);
+    if (status == SMP_OK)
+        status = smp_image_load_memory(client->photo.data, client->photo.size, client->photo.name, NULL, &d->photo,
+                                       &d->info);
+    int cell = smp_mask_cell_for_scale(client->px_per_mm);
+    smp_mask *mask = NULL, *blend = NULL;
+    if (status == SMP_OK)
+        status = smp_mask_load_memory(client->mask.data, client->mask.size, client->mask.name, d->info.width,
+                                      d->info.height, cell, &mask);
+    if (status == SMP_OK)
+        status = smp_mask_load_memory(client->blend_mask.data, client->blend_mask.size, client->blend_mask.name,
+                                      d->info.width, d->info.height, cell, &blend);
+    d->scale = (smp_calibration){client->px_per_mm, SMP_SCALE_EXPLICIT};
+    smp_design_desc desc = {d->info.width, d->info.height, client->px_per_mm, mask, blend, NULL};
+    if (status == SMP_OK) status = smp_design_create(&desc, &d->design);
+    smp_mask_destroy(mask);
+    smp_mask_destroy(blend);
+    if (status != SMP_OK) return cli_error(CLI_EXIT_INTERNAL, "the embedded sample client is damaged: %s", smp_last_error());
+    return CLI_EXIT_OK;
+}
+
+static void path_in(char *out, size_t size, const char *dir, const char *name) { snprintf(out, size, "%s/%s", dir, name); }
+
+/* Renders the photo under each look (with the style's hairline when given)
+ * and saves them as one labelled strip, the before first when asked. */
+typedef struct strip_entry {
+    const char *label;
+    smp_look look;
+    int sharp; /* 1: sharp hairline, else the matched style */
+} strip_entry;
+
+static int save_strip(cli_design *d, smp_renderer *r, const smp_style *style, const strip_entry *entries, int count,
+                      int with_before, const demo_options *o, const char *name) {
+    enum { MAX = 6 };
+    smp_image *images[MAX] = {0};
+    smp_sheet_cell cells[MAX];
+    int n = 0, code = CLI_EXIT_OK;
+    if (with_before) cells[n++] = (smp_sheet_cell){d->photo, "Before"};
+    for (int i = 0; i < count && code == CLI_EXIT_OK; i++) {
+        smp_style s = *style;
+        if (entries[i].sharp) s.hairline = SMP_HAIRLINE_SHARP, s.feather_mm = 0, s.irregularity = 0;
+        smp_status status = smp_design_set_style(d->design, &s);
+        if (status != SMP_OK) return cli_status_error(status);
+        code = cli_render_photo(r, d, &entries[i].look, o->export.quiet, &images[i]);
+        if (code == CLI_EXIT_OK) cells[n++] = (smp_sheet_cell){images[i], entries[i].label};
     }
+    char path[4200];
+    path_in(path, sizeof path, o->dir, name);
+    if (code == CLI_EXIT_OK) {
+        smp_font *font = NULL;
+        smp_image *sheet = NULL;
+        smp_status status = smp_font_load(NULL, &font);
+        if (status == SMP_OK)
+            status = smp_sheet_compose(cells, n, font, &(smp_sheet_settings){.cell_width = 1200, .caption = o->export.caption},
+                                       &sheet);
+        smp_font_destroy(font);
+        code = status == SMP_OK ? cli_save_image(sheet, path, 0) : cli_status_error(status);
+        smp_image_destroy(sheet);
+    }
+    for (int i = 0; i < MAX; i++) smp_image_destroy(images[i]);
+    smp_design_set_style(d->design, style);
+    return code;
 }
 
-static smp_status load_embedded(const smp_embedded_file *file, smp_image **out, smp_image_info *info) {
-    return smp_image_load_memory(file->data, file->size, file->name, NULL, out, info);
-}
-
-static int write_info(const char *dir, const smp_sample_client *client, const smp_image_info *info) {
+static int save_plan(const cli_design *d, const char *dir) {
+    smp_plan p;
+    smp_status status = smp_design_plan(d->design, &p);
+    if (status != SMP_OK) return cli_status_error(status);
     char path[4200], tmp[4300];
-    snprintf(path, sizeof path, "%s/sample_client.txt", dir);
+    path_in(path, sizeof path, dir, "plan.txt");
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "w");
     if (!f) return cli_error(CLI_EXIT_OUTPUT, "%s: cannot write (%s)", tmp, strerror(errno));
-    fprintf(f, "client: %s\nphoto: %s, %s, %dx%d, orientation %d (%s)\nscale: %.3f px/mm, %.1f x %.1f mm\n",
-            client->name, client->photo.name, smp_file_format_name(info->format), info->width, info->height,
-            info->orientation, smp_orientation_name(info->orientation), client->px_per_mm,
-            info->width / client->px_per_mm, info->height / client->px_per_mm);
+    fprintf(f, "Sample client: treatment plan\ntreated area: %.1f cm2\nblend zone: %.1f cm2\nhairline: %.0f mm\n",
+            p.treated_area_cm2, p.blend_area_cm2, p.hairline_length_mm);
+    for (int s = 0; s < p.sessions; s++)
+        fprintf(f, "session %d: %zu dots, %.0f-%.0f min\n", s + 1, p.dots_per_session[s], p.minutes_at_100[s],
+                p.minutes_at_60[s]);
+    fprintf(f, "total: %zu dots\n", p.dots_total);
     if (fclose(f) != 0 || rename(tmp, path) != 0) {
         remove(tmp);
         return cli_error(CLI_EXIT_OUTPUT, "%s: cannot write (%s)", path, strerror(errno));
@@ -90,13 +141,30 @@ static int write_info(const char *dir, const smp_sample_client *client, const sm
     return CLI_EXIT_OK;
 }
 
-static int save(const smp_image *image, const char *dir, const char *name) {
+static int write_mockups(cli_design *d, smp_renderer *r, const smp_style *style, demo_options *o) {
     char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    smp_status status = smp_image_save(image, path, NULL);
-    if (status != SMP_OK) return cli_status_error(status);
-    printf("%s\n", path);
-    return CLI_EXIT_OK;
+    smp_look healed = {0};
+    smp_image *after = NULL;
+    int code = cli_render_photo(r, d, &healed, o->export.quiet, &after);
+    path_in(path, sizeof path, o->dir, "after.png");
+    if (code == CLI_EXIT_OK) code = cli_save_image(after, path, 0);
+    if (code == CLI_EXIT_OK) {
+        smp_sheet_cell cells[2] = {{d->photo, "Before"}, {after, "After, healed"}};
+        path_in(path, sizeof path, o->dir, "before_after.png");
+        code = cli_save_sheet(cells, 2, 2, &o->export, path);
+    }
+    smp_image_destroy(after);
+    static const strip_entry hairlines[] = {{"Soft hairline", {0}, 0}, {"Sharp hairline", {0}, 1}};
+    static const strip_entry sessions[] = {{"After session 1", {.sessions = 1}, 0},
+                                           {"After session 2", {.sessions = 2}, 0},
+                                           {"After session 3", {.sessions = 3}, 0}};
+    static const strip_entry ages[] = {{"Fresh", {.fresh = 1}, 0}, {"Healed", {0}, 0}, {"1 year", {.years = 1}, 0},
+                                       {"5 years", {.years = 5}, 0}};
+    if (code == CLI_EXIT_OK) code = save_strip(d, r, style, hairlines, 2, 1, o, "soft_vs_sharp.png");
+    if (code == CLI_EXIT_OK) code = save_strip(d, r, style, sessions, 3, 0, o, "sessions.png");
+    if (code == CLI_EXIT_OK) code = save_strip(d, r, style, ages, 4, 0, o, "ageing.png");
+    if (code == CLI_EXIT_OK) code = save_plan(d, o->dir);
+    return code;
 }
 
 int cmd_demo(int argc, char **argv) {
@@ -105,28 +173,24 @@ int cmd_demo(int argc, char **argv) {
     int count = 0;
     int code = cli_parse(&cmd_demo_spec, argc, argv, on_demo_flag, &o, unused, &count);
     if (code != CLI_EXIT_OK) return code < 0 ? CLI_EXIT_OK : code;
-    const char *dir = o.dir;
-    cli_timer_start(&o.timer);
-    if ((code = make_folders(dir)) != CLI_EXIT_OK) return code;
+    if ((code = make_folders(o.dir)) != CLI_EXIT_OK) return code;
+    cli_timer_start(&o.design.timer);
     smp_sample_client client;
-    smp_status status = smp_sample_client_get(&client);
-    if (status != SMP_OK) return cli_error(CLI_EXIT_INTERNAL, "%s", smp_last_error());
-    smp_image *photo = NULL, *mask = NULL, *blend = NULL;
-    smp_image_info info;
-    status = load_embedded(&client.photo, &photo, &info);
-    if (status == SMP_OK) status = load_embedded(&client.mask, &mask, NULL);
-    if (status == SMP_OK) status = load_embedded(&client.blend_mask, &blend, NULL);
-    cli_timing(&o.timer, "load");
-    if (status != SMP_OK) {
-        code = cli_error(CLI_EXIT_INTERNAL, "the embedded sample client is damaged: %s", smp_last_error());
-    } else if ((code = save(photo, dir, "before.png")) == CLI_EXIT_OK) {
-        tint_design(photo, mask, blend);
-        code = save(photo, dir, "design.png");
-    }
-    if (code == CLI_EXIT_OK) code = write_info(dir, &client, &info);
-    cli_timing(&o.timer, "save");
-    smp_image_destroy(photo);
-    smp_image_destroy(mask);
-    smp_image_destroy(blend);
+    cli_design d;
+    smp_renderer *r = NULL;
+    code = open_sample(&d, &client);
+    cli_timing(&o.design.timer, "load");
+    /* The sample's design matched to its stubble, as a practitioner would start. */
+    if (code == CLI_EXIT_OK) code = cli_renderer_open(&d, &(cli_look_options){.match_stubble = 1}, &o.design, &r);
+    char caption[160];
+    snprintf(caption, sizeof caption, "Sample client (generated), %.0f dots/cm2, %.2f mm dots, shade %.2f, soft hairline",
+             smp_design_style(d.design)->density, smp_design_style(d.design)->dot_size,
+             smp_design_style(d.design)->shade);
+    o.export.caption = caption;
+    smp_style style = *smp_design_style(d.design);
+    if (code == CLI_EXIT_OK) code = write_mockups(&d, r, &style, &o);
+    cli_timing(&o.design.timer, "render");
+    smp_renderer_destroy(r);
+    cli_design_close(&d);
     return code;
 }

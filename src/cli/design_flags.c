@@ -124,5 +124,5 @@ int cli_design_open(const char *photo_path, cli_design_options *o, cli_design *o
 void cli_design_close(cli_design *d) {
     smp_design_destroy(d->design);
     smp_image_destroy(d->photo);
-    *d = (cli_design){0};
+    *d = (cli_design){0}; /* closing twice is harmless */
 }

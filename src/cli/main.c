@@ -12,6 +12,8 @@ static const subcommand subcommands[] = {
     {&cmd_info_spec, cmd_info},
     {&cmd_dots_spec, cmd_dots},
     {&cmd_plan_spec, cmd_plan},
+    {&cmd_render_spec, cmd_render},
+    {&cmd_compare_spec, cmd_compare},
     {&cmd_demo_spec, cmd_demo},
 };
 

@@ -52,6 +52,7 @@ void smp_design_destroy(smp_design *design) {
     smp_mask_destroy(design->blend);
     smp_mask_destroy(design->scar);
     free(design->distance);
+    free(design->blend_distance);
     smp_candidates_free(&design->candidates);
     free(design);
 }
@@ -79,6 +80,7 @@ smp_status smp_design_create(const smp_design_desc *desc, smp_design **out) {
     if (status == SMP_OK) status = copy_mask(desc->blend, desc, "blend", &d->blend);
     if (status == SMP_OK) status = copy_mask(desc->scar, desc, "scar", &d->scar);
     if (status == SMP_OK) status = smp_mask_distance(d->treatment, d->px_per_mm, &d->distance);
+    if (status == SMP_OK && d->blend) status = smp_mask_distance(d->blend, d->px_per_mm, &d->blend_distance);
     if (status == SMP_OK) status = smp_style_resolve(NULL, &d->style);
     if (status == SMP_OK) status = smp_candidates_build(d->width_mm, d->height_mm, d->style.seed, &d->candidates);
     if (status == SMP_OK) {

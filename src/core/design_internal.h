@@ -29,6 +29,7 @@ struct smp_design {
     double width_mm, height_mm;
     smp_mask *treatment, *blend, *scar; /* blend and scar may be NULL */
     float *distance;                    /* signed distance to the treatment edge, mm, per mask cell */
+    float *blend_distance;              /* signed distance to the blend zone's edge; NULL without one */
     float *bin_treatment, *bin_blend;   /* per candidate bin: the most coverage any point in it can sample */
     smp_style style;                    /* resolved */
     smp_candidates candidates;
@@ -75,6 +76,18 @@ static inline uint64_t smp_hash3(uint64_t a, uint64_t b, uint64_t c) {
 
 /* A uniform float in [0, 1) from 24 bits of h. */
 static inline float smp_unit(uint64_t h) { return (float)(h >> 40) * (1.0f / 16777216.0f); }
+
+/* How far inside the treated area a point is, mm, and how much of the soft
+ * hairline applies there (0 where the area meets existing hair: no feather,
+ * no offset; 1 along the hairline). distance and blend_distance are the
+ * fields sampled at the point (blend_distance -SMP_MASK_FAR without a blend
+ * zone), noise the candidate's edge noise. */
+static inline float smp_treated_depth(const smp_style *s, float distance, float blend_distance, float noise,
+                                      float *hairline) {
+    float near_hair = fminf(fmaxf(1.0f + blend_distance / (float)s->feather_mm, 0.0f), 1.0f);
+    *hairline = 1.0f - near_hair;
+    return distance - (float)s->hairline_offset_mm * *hairline + (float)s->irregularity * noise;
+}
 
 /* Edge noise at a point (mm) for a seed: large- and small-scale Perlin noise,
  * in millimetres at irregularity 1. */

@@ -12,7 +12,7 @@ typedef struct field {
     int w, h;
     float density;       /* treatment density as a fraction of SMP_DENSITY_MAX */
     float blend_density; /* likewise in the blend zone */
-    float offset, irregularity, inverse_feather;
+    float inverse_feather;
     int soft;
     float cumulative_share[SMP_MAX_SESSIONS];
 } field;
@@ -21,8 +21,7 @@ static field field_for(const smp_design *d) {
     const smp_style *s = &d->style;
     field f = {d, d->px_per_mm / d->treatment->cell, d->treatment->width, d->treatment->height,
                (float)(s->density / SMP_DENSITY_MAX), (float)(s->density * s->blend_density / SMP_DENSITY_MAX),
-               (float)s->hairline_offset_mm, (float)s->irregularity, (float)(1.0 / s->feather_mm),
-               s->hairline == SMP_HAIRLINE_SOFT, {0}};
+               (float)(1.0 / s->feather_mm), s->hairline == SMP_HAIRLINE_SOFT, {0}};
     float sum = 0.0f;
     for (int i = 0; i < SMP_MAX_SESSIONS; i++) {
         sum += (float)s->session_share[i];
@@ -53,9 +52,11 @@ static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot
     float t_treat = 0.0f, u = 1.0f;
     float cover = smp_grid_sample(d->treatment->coverage, f->w, f->h, cx, cy);
     if (cover > 0.0f) {
-        float edge = smp_grid_sample(d->distance, f->w, f->h, cx, cy) - f->offset + f->irregularity * c->noise[i];
-        if (edge > 0.0f) {
-            u = fminf(edge * f->inverse_feather, 1.0f);
+        float blend_distance = d->blend_distance ? smp_grid_sample(d->blend_distance, f->w, f->h, cx, cy) : -SMP_MASK_FAR;
+        float hairline, depth = smp_treated_depth(s, smp_grid_sample(d->distance, f->w, f->h, cx, cy), blend_distance,
+                                                 c->noise[i], &hairline);
+        if (depth > 0.0f) {
+            u = fminf(depth * f->inverse_feather + (1.0f - hairline), 1.0f);
             t_treat = f->density * cover * (f->soft ? smoothstep(u) : u);
         }
     }

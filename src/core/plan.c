@@ -20,10 +20,13 @@ static uint8_t *treated_cells(const smp_design *d) {
     for (int y = 0; y < m->height; y++)
         for (int x = 0; x < m->width; x++) {
             size_t i = (size_t)y * (size_t)m->width + (size_t)x;
-            float edge = d->distance[i] - (float)s->hairline_offset_mm;
-            if (fabsf(edge) <= reach) /* only near the edge can the noise decide */
-                edge += (float)s->irregularity * smp_edge_noise(s->seed, (x + 0.5) * mm_per_cell, (y + 0.5) * mm_per_cell);
-            treated[i] = m->coverage[i] >= SMP_MASK_MIN_COVERAGE && edge > 0.0f;
+            float hairline, blend = d->blend_distance ? d->blend_distance[i] : -SMP_MASK_FAR;
+            float depth = smp_treated_depth(s, d->distance[i], blend, 0.0f, &hairline);
+            if (fabsf(depth) <= reach) /* only near the edge can the noise decide */
+                depth = smp_treated_depth(s, d->distance[i], blend,
+                                          smp_edge_noise(s->seed, (x + 0.5) * mm_per_cell, (y + 0.5) * mm_per_cell),
+                                          &hairline);
+            treated[i] = m->coverage[i] >= SMP_MASK_MIN_COVERAGE && depth > 0.0f;
         }
     return treated;
 }

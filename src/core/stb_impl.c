@@ -1,4 +1,4 @@
-/* stb_impl.c: the one translation unit that compiles Debian's stb_image, stb_image_write and stb_perlin. */
+/* stb_impl.c: the one translation unit that compiles Debian's stb headers libsmp uses. */
 #include "smp/image.h"
 
 /* Only the formats libsmp promises; every other decoder is attack surface. */
@@ -18,3 +18,9 @@
 
 #define STB_PERLIN_IMPLEMENTATION
 #include <stb_perlin.h>
+
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <stb_truetype.h>
+
+#define STB_IMAGE_RESIZE_IMPLEMENTATION
+#include <stb_image_resize.h>

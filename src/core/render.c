@@ -1,0 +1,580 @@
+/* render.c: the dots composited onto any view of the photo, in tiles, in linear light. */
+#include <math.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include "design_internal.h"
+#include "render_internal.h"
+
+enum {
+    SHADE_STEPS = 1024, /* transmission steps of the composite table */
+    TILE = 32,
+    MAX_LEVELS = 16,
+    CHUNKS = 16,      /* dots are binned in this many chunks, whatever the thread count */
+    HALO_LUT = 2048,  /* steps of the halo's exp(-ink) table */
+    MAX_TAPS = 64     /* the halo blur's widest reach, cells */
+};
+
+static inline float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+/* shade[code][t]: the sRGB code of a pixel of `code` darkened in linear light
+ * by transmission t / SHADE_STEPS, rounded. One look-up a channel in the
+ * composite; the last column gives every code back unchanged. */
+static uint8_t shade_table[256][SHADE_STEPS + 1];
+static once_flag shade_once = ONCE_FLAG_INIT;
+
+static void build_shade_table(void) {
+    const float *lin = smp_srgb_to_linear_table();
+    const uint8_t *enc = smp_linear_to_srgb_table();
+    for (int code = 0; code < 256; code++)
+        for (int t = 0; t <= SHADE_STEPS; t++)
+            shade_table[code][t] = enc[(int)(lin[code] * (float)t / SHADE_STEPS * (SMP_LINEAR_LUT_SIZE - 1) + 0.5f)];
+}
+
+/* A dot ready to draw, in output pixels. Its coverage of a pixel whose centre
+ * is d away is clamp((edge - d) / ramp, 0, 1) * weight, weight scaled so the
+ * coverage sums to the dot's exact area times its opacity. */
+typedef struct painted_dot {
+    float x, y;
+    float edge, inverse_ramp, reach;
+    float weight; /* 0: not shown */
+    float halo;   /* the halo's ink: darkening times area, output pixels squared */
+} painted_dot;
+
+/* The dots' halos as one field of ink per area on a coarse grid over the
+ * output (cells of `cell` pixels, starting `margin` cells before it), blurred
+ * by the skin's scatter. Zero wherever no halo reaches. */
+typedef struct halo_field {
+    float *ink, *scratch;
+    size_t capacity;
+    int width, height, margin;
+    int active; /* 0 when no dot shows */
+    float cell;
+    float shift_x, shift_y; /* output pixels from the grid's cell lines to the view's corner: the grid
+                               sits on the photo, so panning does not move the halo */
+    float lut_scale;              /* table steps per unit of ink */
+    float lut[3][HALO_LUT + 1];   /* exp(-ink * absorb) per channel */
+} halo_field;
+
+struct smp_renderer {
+    const smp_image *photo;
+    int levels;                     /* pyramid levels made so far, the photo counting as the first */
+    smp_image *pyramid[MAX_LEVELS]; /* [0] unused (the photo), each next one half the size */
+    painted_dot *dots;
+    size_t dots_capacity;
+    halo_field halo;
+    float absorb[3]; /* 1 - ink transmission, per channel: one ink per render */
+    uint32_t *bin_start, *bin_items, *chunk_start;
+    size_t bins_capacity, items_capacity, chunk_capacity;
+};
+
+/* Half the size, each pixel the mean of four in linear light. */
+static smp_image *halve(const smp_image *src) {
+    smp_image *dst = smp_image_create((src->width + 1) / 2, (src->height + 1) / 2);
+    if (!dst) return NULL;
+    const float *lin = smp_srgb_to_linear_table();
+    const uint8_t *enc = smp_linear_to_srgb_table();
+#pragma omp parallel for schedule(static)
+    for (int y = 0; y < dst->height; y++)
+        for (int x = 0; x < dst->width; x++) {
+            int x0 = 2 * x, y0 = 2 * y, x1 = x0 + 1 < src->width ? x0 + 1 : x0, y1 = y0 + 1 < src->height ? y0 + 1 : y0;
+            const uint8_t *p[4] = {src->pixels + (size_t)y0 * src->stride + (size_t)x0 * 4,
+                                   src->pixels + (size_t)y0 * src->stride + (size_t)x1 * 4,
+                                   src->pixels + (size_t)y1 * src->stride + (size_t)x0 * 4,
+                                   src->pixels + (size_t)y1 * src->stride + (size_t)x1 * 4};
+            uint8_t *out = dst->pixels + (size_t)y * dst->stride + (size_t)x * 4;
+            for (int c = 0; c < 3; c++) {
+                float mean = 0.25f * (lin[p[0][c]] + lin[p[1][c]] + lin[p[2][c]] + lin[p[3][c]]);
+                out[c] = enc[(int)(mean * (SMP_LINEAR_LUT_SIZE - 1) + 0.5f)];
+            }
+            out[3] = (uint8_t)((p[0][3] + p[1][3] + p[2][3] + p[3][3] + 2) / 4);
+        }
+    return dst;
+}
+
+static const smp_image *level(const smp_renderer *r, int i) { return i == 0 ? r->photo : r->pyramid[i]; }
+
+/* Makes the pyramid's levels down to `wanted`; 0 when out of memory. */
+static int make_levels(smp_renderer *r, int wanted) {
+    while (r->levels <= wanted && r->levels < MAX_LEVELS) {
+        const smp_image *above = level(r, r->levels - 1);
+        if (above->width == 1 && above->height == 1) break;
+        if (!(r->pyramid[r->levels] = halve(above))) return 0;
+        r->levels++;
+    }
+    return 1;
+}
+
+void smp_renderer_destroy(smp_renderer *r) {
+    if (!r) return;
+    for (int i = 1; i < r->levels; i++) smp_image_destroy(r->pyramid[i]);
+    free(r->dots);
+    free(r->halo.ink), free(r->halo.scratch);
+    free(r->bin_start), free(r->bin_items), free(r->chunk_start);
+    free(r);
+}
+
+smp_status smp_renderer_create(const smp_image *photo, smp_renderer **out) {
+    if (!photo || !out || !photo->pixels) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_renderer_create: no photo");
+    smp_renderer *r = calloc(1, sizeof *r);
+    if (!r) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a renderer");
+    r->photo = photo;
+    r->levels = 1;
+    *out = r;
+    return SMP_OK;
+}
+
+/* The view, checked, with zero meaning the whole photo at its size. */
+static smp_status resolve_view(const smp_renderer *r, const smp_view *view, const smp_image *out, smp_view *v) {
+    smp_view whole = {0, 0, r->photo->width, r->photo->height, r->photo->width, r->photo->height};
+    *v = !view || (view->width == 0 && view->height == 0 && view->out_width == 0) ? whole : *view;
+    if (!(v->width > 0 && v->height > 0 && isfinite(v->x) && isfinite(v->y) && isfinite(v->width) &&
+          isfinite(v->height)) || v->out_width < 1 || v->out_height < 1)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: an empty or invalid view");
+    if (!out || out->width != v->out_width || out->height != v->out_height || !out->pixels)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: the output must be %dx%d", v->out_width, v->out_height);
+    return SMP_OK;
+}
+
+static int grow(void **buffer, size_t *capacity, size_t wanted, size_t item) {
+    if (wanted <= *capacity) return 1;
+    size_t n = wanted + wanted / 2;
+    void *grown = realloc(*buffer, n * item);
+    if (!grown) return 0;
+    *buffer = grown;
+    *capacity = n;
+    return 1;
+}
+
+/* The pixels whose centres lie within reach of c, along one axis. */
+static inline int first_pixel(float c, float reach) { return (int)ceilf(c - reach - 0.5f); }
+static inline int last_pixel(float c, float reach) { return (int)floorf(c + reach - 0.5f); }
+
+/* The last session the look shows that any dot belongs to. */
+static int last_shown_session(const smp_dot_list *dots, int last) {
+    int shown = 0;
+    for (size_t i = 0; i < dots->count; i++)
+        if (dots->dots[i].session <= last && dots->dots[i].session > shown) shown = dots->dots[i].session;
+    return shown;
+}
+
+/* Works out each dot's look and footprint for the view (weight 0: not shown).
+ * Returns the halo's spread in output pixels. */
+static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
+                        const smp_view *v) {
+    int last = look->sessions ? look->sessions : SMP_MAX_SESSIONS;
+    double sx = v->out_width / v->width, sy = v->out_height / v->height, scale = sqrt(sx * sy);
+    int shown_last = last_shown_session(dots, last);
+    smp_age_state ages[SMP_MAX_SESSIONS];
+    for (int s = 0; s < SMP_MAX_SESSIONS; s++) ages[s] = smp_age_of(look, s + 1, shown_last);
+    const smp_age_state *newest = &ages[shown_last > 0 ? shown_last - 1 : 0];
+    for (int c = 0; c < 3; c++) r->absorb[c] = 1.0f - newest->ink[c];
+    float sigma = (float)(newest->halo_sigma_mm * px_per_mm * scale);
+    float halo_reach = 3.0f * sigma + 2.0f;
+#pragma omp parallel for schedule(static)
+    for (size_t i = 0; i < dots->count; i++) {
+        const smp_dot *d = &dots->dots[i];
+        painted_dot *p = &r->dots[i];
+        p->weight = 0.0f, p->halo = 0.0f;
+        if (d->session > last || d->session < 1) continue;
+        const smp_age_state *a = &ages[d->session - 1];
+        /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
+        float uneven = 1.0f + 0.6f * d->scar * (smp_unit(smp_mix64(d->id * 0x9E3779B97F4A7C15ull)) - 0.5f);
+        float radius = (float)(0.5 * d->diameter_mm * a->size * px_per_mm * scale);
+        float ramp = (float)((a->softness_mm + 0.03f * d->scar) * px_per_mm * scale);
+        ramp = ramp > 1.0f ? ramp : 1.0f;
+        float opacity = clampf(d->shade * a->mass / (a->size * a->size) * uneven, 0.0f, 1.0f);
+        p->x = (float)((d->x_mm * px_per_mm - v->x) * sx), p->y = (float)((d->y_mm * px_per_mm - v->y) * sy);
+        p->edge = (radius > 0.5f ? radius : 0.5f) + 0.5f * ramp;
+        p->inverse_ramp = 1.0f / ramp;
+        p->reach = p->edge; /* pixel centres farther than this get nothing */
+        float reach = p->reach > halo_reach ? p->reach : halo_reach;
+        if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > v->out_width || p->y - reach > v->out_height)
+            continue;
+        /* The profile's sum over pixel centres, so the dot darkens exactly its
+         * area; past a few pixels across, the continuous integral is as good. */
+        float inner = p->edge - 0.5f * ramp, sum = 0.0f;
+        if (inner >= 2.0f) sum = (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f);
+        for (int y = first_pixel(p->y, p->reach); inner < 2.0f && y <= last_pixel(p->y, p->reach); y++) {
+            float dy = (float)y + 0.5f - p->y;
+            for (int x = first_pixel(p->x, p->reach); x <= last_pixel(p->x, p->reach); x++) {
+                float dx = (float)x + 0.5f - p->x;
+                sum += clampf((p->edge - sqrtf(dx * dx + dy * dy)) * p->inverse_ramp, 0.0f, 1.0f);
+            }
+        }
+        p->weight = sum > 0 ? (float)SMP_PI * radius * radius / sum * opacity : 0.0f;
+        p->halo = (float)(a->halo * SMP_PI) * radius * radius * opacity;
+    }
+    return sigma;
+}
+
+/* The tiles a dot's core reaches, clipped to the view. */
+static int tile_range(const painted_dot *p, int tiles_x, int tiles_y, int *tx0, int *ty0, int *tx1, int *ty1) {
+    if (p->weight <= 0.0f) return 0;
+    *tx0 = (int)floorf((float)first_pixel(p->x, p->reach) / TILE), *tx1 = (int)floorf((float)last_pixel(p->x, p->reach) / TILE);
+    *ty0 = (int)floorf((float)first_pixel(p->y, p->reach) / TILE), *ty1 = (int)floorf((float)last_pixel(p->y, p->reach) / TILE);
+    if (*tx0 < 0) *tx0 = 0;
+    if (*ty0 < 0) *ty0 = 0;
+    if (*tx1 >= tiles_x) *tx1 = tiles_x - 1;
+    if (*ty1 >= tiles_y) *ty1 = tiles_y - 1;
+    return *tx0 <= *tx1 && *ty0 <= *ty1;
+}
+
+/* One chunk of dots, tile by tile: counts them into count[tile] (items NULL)
+ * or writes their indices at count[tile], advancing it. */
+static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int tiles_x, int tiles_y, uint32_t *count,
+                        uint32_t *items) {
+    for (size_t i = n * (size_t)chunk / CHUNKS; i < n * (size_t)(chunk + 1) / CHUNKS; i++) {
+        int tx0, ty0, tx1, ty1;
+        if (!tile_range(&r->dots[i], tiles_x, tiles_y, &tx0, &ty0, &tx1, &ty1)) continue;
+        for (int ty = ty0; ty <= ty1; ty++)
+            for (int tx = tx0; tx <= tx1; tx++) {
+                uint32_t *c = &count[(size_t)ty * (size_t)tiles_x + (size_t)tx];
+                if (items) items[(*c)++] = (uint32_t)i;
+                else (*c)++;
+            }
+    }
+}
+
+/* Lists, per tile, the dots whose core reaches into it, in dot order: dots
+ * are cut into CHUNKS runs, counted and filled run by run in parallel. */
+static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
+    size_t tiles = (size_t)tiles_x * (size_t)tiles_y;
+    if (!grow((void **)&r->bin_start, &r->bins_capacity, tiles + 1, sizeof *r->bin_start) ||
+        !grow((void **)&r->chunk_start, &r->chunk_capacity, tiles * CHUNKS, sizeof *r->chunk_start))
+        return 0;
+    uint32_t *count = r->chunk_start; /* per chunk and tile: counts first, then fill positions */
+    memset(count, 0, tiles * CHUNKS * sizeof *count);
+#pragma omp parallel for schedule(static)
+    for (int chunk = 0; chunk < CHUNKS; chunk++) visit_chunk(r, chunk, n, tiles_x, tiles_y, count + (size_t)chunk * tiles, NULL);
+    uint32_t total = 0;
+    for (size_t t = 0; t < tiles; t++) {
+        r->bin_start[t] = total;
+        for (int chunk = 0; chunk < CHUNKS; chunk++) {
+            uint32_t c = count[(size_t)chunk * tiles + t];
+            count[(size_t)chunk * tiles + t] = total;
+            total += c;
+        }
+    }
+    r->bin_start[tiles] = total;
+    if (!grow((void **)&r->bin_items, &r->items_capacity, total ? total : 1, sizeof *r->bin_items)) return 0;
+#pragma omp parallel for schedule(static)
+    for (int chunk = 0; chunk < CHUNKS; chunk++)
+        visit_chunk(r, chunk, n, tiles_x, tiles_y, count + (size_t)chunk * tiles, r->bin_items);
+    return 1;
+}
+
+/* A normalised Gaussian, truncated at three sigma: the field keeps every
+ * dot's ink exactly and is exactly zero past the halo's reach. */
+static int gaussian(float sigma, float *weights) {
+    int radius = (int)ceilf(3.0f * sigma);
+    if (radius > MAX_TAPS) radius = MAX_TAPS;
+    float sum = 0.0f;
+    for (int i = -radius; i <= radius; i++) sum += weights[i + radius] = expf(-0.5f * (float)(i * i) / (sigma * sigma));
+    for (int i = 0; i <= 2 * radius; i++) weights[i] /= sum;
+    return radius;
+}
+
+/* One blur pass along rows or columns of `from` into `to`. */
+static void blur_pass(const float *from, float *to, int width, int height, int along_rows, const float *w, int radius) {
+    int lines = along_rows ? height : width, length = along_rows ? width : height;
+    size_t step = along_rows ? 1 : (size_t)width, next = along_rows ? (size_t)width : 1;
+#pragma omp parallel for schedule(static)
+    for (int line = 0; line < lines; line++) {
+        const float *in = from + (size_t)line * next;
+        float *out = to + (size_t)line * next;
+        for (int i = 0; i < length; i++) {
+            float sum = 0.0f;
+            int k0 = i - radius < 0 ? -i : -radius, k1 = i + radius >= length ? length - 1 - i : radius;
+            for (int k = k0; k <= k1; k++) sum += in[(size_t)(i + k) * step] * w[k + radius];
+            out[(size_t)i * step] = sum;
+        }
+    }
+}
+
+static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
+    double sx = v->out_width / v->width, sy = v->out_height / v->height;
+    h->shift_x = (float)(v->x * sx - h->cell * floor(v->x * sx / h->cell));
+    h->shift_y = (float)(v->y * sy - h->cell * floor(v->y * sy / h->cell));
+    h->margin = radius + 2;
+    h->width = (int)ceilf((float)v->out_width / h->cell) + 2 * h->margin + 2;
+    h->height = (int)ceilf((float)v->out_height / h->cell) + 2 * h->margin + 2;
+    size_t cells = (size_t)h->width * (size_t)h->height;
+    if (cells <= h->capacity) return 1;
+    free(h->ink), free(h->scratch);
+    h->ink = malloc(cells * sizeof *h->ink), h->scratch = malloc(cells * sizeof *h->scratch);
+    h->capacity = h->ink && h->scratch ? cells : 0;
+    return h->capacity != 0;
+}
+
+/* Splats each dot's halo ink onto the grid, blurs it by sigma and tabulates
+ * exp(-ink * absorb) for the composite. */
+static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma) {
+    halo_field *h = &r->halo;
+    h->active = 0;
+    h->cell = sigma > 1.0f ? sigma : 1.0f; /* the field is smooth at that scale; bilinear fills in */
+    float weights[2 * MAX_TAPS + 1];
+    int radius = gaussian(sigma / h->cell, weights);
+    if (!size_halo_grid(h, v, radius)) return 0;
+    size_t cells = (size_t)h->width * (size_t)h->height;
+    /* In dot order on one thread: the same sums, bit for bit, for any thread count. */
+    memset(h->scratch, 0, cells * sizeof *h->scratch);
+    float per_cell_area = 1.0f / (h->cell * h->cell);
+    int any = 0;
+    for (size_t i = 0; i < n; i++) {
+        const painted_dot *p = &r->dots[i];
+        if (p->halo <= 0.0f) continue;
+        float gx = (p->x + h->shift_x) / h->cell - 0.5f + (float)h->margin;
+        float gy = (p->y + h->shift_y) / h->cell - 0.5f + (float)h->margin;
+        int x0 = (int)floorf(gx), y0 = (int)floorf(gy);
+        if (x0 < 0 || y0 < 0 || x0 + 1 >= h->width || y0 + 1 >= h->height) continue;
+        float fx = gx - (float)x0, fy = gy - (float)y0, ink = p->halo * per_cell_area;
+        float *c = h->scratch + (size_t)y0 * (size_t)h->width + (size_t)x0;
+        c[0] += ink * (1 - fx) * (1 - fy), c[1] += ink * fx * (1 - fy);
+        c[h->width] += ink * (1 - fx) * fy, c[h->width + 1] += ink * fx * fy;
+        any = 1;
+    }
+    if (!any) return 1;
+    blur_pass(h->scratch, h->ink, h->width, h->height, 1, weights, radius);
+    blur_pass(h->ink, h->scratch, h->width, h->height, 0, weights, radius);
+    float *t = h->ink;
+    h->ink = h->scratch, h->scratch = t;
+    float most = 0.0f;
+#pragma omp parallel for schedule(static) reduction(max : most)
+    for (size_t i = 0; i < cells; i++) most = h->ink[i] > most ? h->ink[i] : most;
+    h->lut_scale = most > 0.0f ? HALO_LUT / most : 0.0f;
+    for (int c = 0; c < 3; c++)
+        for (int k = 0; k <= HALO_LUT; k++)
+            h->lut[c][k] = most > 0.0f ? expf(-(float)k / h->lut_scale * r->absorb[c]) : 1.0f;
+    h->active = most > 0.0f;
+    return 1;
+}
+
+/* The most halo ink anywhere in an output rectangle: zero means no halo there. */
+static float halo_most(const halo_field *h, int x0, int y0, int x1, int y1) {
+    if (!h->active) return 0.0f;
+    int gx0 = (int)(((float)x0 + h->shift_x) / h->cell) + h->margin - 1;
+    int gx1 = (int)(((float)x1 + h->shift_x) / h->cell) + h->margin + 2;
+    int gy0 = (int)(((float)y0 + h->shift_y) / h->cell) + h->margin - 1;
+    int gy1 = (int)(((float)y1 + h->shift_y) / h->cell) + h->margin + 2;
+    float most = 0.0f;
+    for (int y = gy0 < 0 ? 0 : gy0; y <= gy1 && y < h->height; y++)
+        for (int x = gx0 < 0 ? 0 : gx0; x <= gx1 && x < h->width; x++) {
+            float v = h->ink[(size_t)y * (size_t)h->width + (size_t)x];
+            most = v > most ? v : most;
+        }
+    return most;
+}
+
+/* Where output pixels come from in the photo (or a pyramid level). */
+typedef struct sampler {
+    const smp_image *level;
+    double x0, y0, dx, dy; /* level coordinates of output pixel centre (0, 0), and per output pixel */
+    int identity;
+} sampler;
+
+static int sampler_for(smp_renderer *r, const smp_view *v, sampler *s) {
+    const smp_image *photo = r->photo;
+    double sx = v->out_width / v->width, sy = v->out_height / v->height;
+    int identity = v->x == 0 && v->y == 0 && v->out_width == photo->width && v->out_height == photo->height &&
+                   v->width == photo->width && v->height == photo->height;
+    int wanted = 0;
+    while (wanted + 1 < MAX_LEVELS && (double)(2 << wanted) <= 1.0 / fmin(sx, sy)) wanted++;
+    if (wanted && !make_levels(r, wanted)) return 0;
+    if (wanted >= r->levels) wanted = r->levels - 1;
+    double f = 1.0 / (double)(1 << wanted);
+    *s = (sampler){level(r, wanted), (v->x + 0.5 / sx) * f - 0.5, (v->y + 0.5 / sy) * f - 0.5, f / sx, f / sy, identity};
+    return 1;
+}
+
+/* Where a tile's output columns (or rows) fall in the level: the texel, the
+ * next one (clamped at the edge), the next one's weight in 1/256, and
+ * whether the output pixel lies over the photo at all. */
+typedef struct sample_axis {
+    int at[TILE], next[TILE];
+    uint32_t weight[TILE];
+    uint8_t inside[TILE];
+} sample_axis;
+
+static void sample_axis_for(double start, double step, int first, int count, int size, sample_axis *a) {
+    for (int i = 0; i < count; i++) {
+        double u = start + (first + i) * step;
+        a->inside[i] = u >= -0.5 && u <= size - 0.5;
+        u = u < 0.0 ? 0.0 : u > size - 1 ? size - 1 : u;
+        a->at[i] = (int)u;
+        a->next[i] = a->at[i] + 1 < size ? a->at[i] + 1 : a->at[i];
+        a->weight[i] = (uint32_t)((u - a->at[i]) * 256.0);
+    }
+}
+
+/* The tile's photo pixels, before any ink: copied at 1:1, else bilinear in
+ * 8-bit sRGB (16.16 fixed point); transparent past the photo's edge. */
+static void fill_tile(const sampler *s, smp_image *out, int x0, int y0, int w, int h) {
+    const smp_image *im = s->level;
+    if (s->identity) {
+        for (int y = 0; y < h; y++)
+            memcpy(out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4,
+                   im->pixels + (size_t)(y0 + y) * im->stride + (size_t)x0 * 4, (size_t)w * 4);
+        return;
+    }
+    sample_axis xs, ys;
+    sample_axis_for(s->x0, s->dx, x0, w, im->width, &xs);
+    sample_axis_for(s->y0, s->dy, y0, h, im->height, &ys);
+    for (int y = 0; y < h; y++) {
+        uint8_t *row = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
+        const uint8_t *a = im->pixels + (size_t)ys.at[y] * im->stride, *b = im->pixels + (size_t)ys.next[y] * im->stride;
+        uint32_t fy = ys.weight[y];
+        for (int x = 0; x < w; x++) {
+            uint8_t *o = row + x * 4;
+            if (!ys.inside[y] || !xs.inside[x]) {
+                memset(o, 0, 4);
+                continue;
+            }
+            const uint8_t *a0 = a + xs.at[x] * 4, *a1 = a + xs.next[x] * 4, *b0 = b + xs.at[x] * 4, *b1 = b + xs.next[x] * 4;
+            uint32_t fx = xs.weight[x];
+            for (int c = 0; c < 4; c++) {
+                uint32_t top = a0[c] * (256 - fx) + a1[c] * fx, bottom = b0[c] * (256 - fx) + b1[c] * fx;
+                o[c] = (uint8_t)((top * (256 - fy) + bottom * fy + 32768) >> 16);
+            }
+        }
+    }
+}
+
+/* Where a tile's pixel rows and columns fall on the halo grid: the cell and
+ * the weight of the next one, worked out once per tile. */
+typedef struct halo_axis {
+    int cell[TILE];
+    float next[TILE];
+} halo_axis;
+
+static void halo_axis_for(const halo_field *h, int start, int count, float shift, halo_axis *a) {
+    for (int i = 0; i < count; i++) {
+        float g = ((float)(start + i) + 0.5f + shift) / h->cell - 0.5f + (float)h->margin;
+        a->cell[i] = (int)g;
+        a->next[i] = g - (float)a->cell[i];
+    }
+}
+
+/* Multiplies the tile's core transmission (NULL: none) by the halo's and
+ * darkens the tile's pixels by the result, in linear light. */
+static void composite_tile(const smp_renderer *r, smp_image *out, int x0, int y0, int w, int h,
+                           float (*transmit)[3], int halo) {
+    const halo_field *hf = &r->halo;
+    halo_axis xs, ys;
+    if (halo) halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
+    for (int y = 0; y < h; y++) {
+        uint8_t *row = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
+        const float *g0 = halo ? hf->ink + (size_t)ys.cell[y] * (size_t)hf->width : NULL;
+        float fy = halo ? ys.next[y] : 0.0f;
+        for (int x = 0; x < w; x++) {
+            float tr[3] = {1.0f, 1.0f, 1.0f};
+            if (transmit) tr[0] = transmit[y * w + x][0], tr[1] = transmit[y * w + x][1], tr[2] = transmit[y * w + x][2];
+            if (halo) {
+                const float *c = g0 + xs.cell[x];
+                float fx = xs.next[x];
+                float top = c[0] + (c[1] - c[0]) * fx, bottom = c[hf->width] + (c[hf->width + 1] - c[hf->width]) * fx;
+                float ink = (top + (bottom - top) * fy) * hf->lut_scale;
+                if (ink > 0.0f) {
+                    int i = ink < HALO_LUT ? (int)ink : HALO_LUT - 1;
+                    float f = ink - (float)i < 1.0f ? ink - (float)i : 1.0f;
+                    for (int k = 0; k < 3; k++) tr[k] *= hf->lut[k][i] + (hf->lut[k][i + 1] - hf->lut[k][i]) * f;
+                }
+            }
+            if (tr[0] == 1.0f && tr[1] == 1.0f && tr[2] == 1.0f) continue; /* untouched: the photo's bytes */
+            uint8_t *o = row + x * 4;
+            for (int k = 0; k < 3; k++) o[k] = shade_table[o[k]][(int)(tr[k] * SHADE_STEPS + 0.5f)];
+        }
+    }
+}
+
+/* Composites one tile: the photo, then its transmission from the dots' cores and halos. */
+static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty, int tiles_x, smp_image *out) {
+    int x0 = tx * TILE, y0 = ty * TILE;
+    int w = x0 + TILE > out->width ? out->width - x0 : TILE, h = y0 + TILE > out->height ? out->height - y0 : TILE;
+    size_t t = (size_t)ty * (size_t)tiles_x + (size_t)tx;
+    fill_tile(s, out, x0, y0, w, h);
+    int halo = halo_most(&r->halo, x0, y0, x0 + w, y0 + h) > 0.0f;
+    int cores = r->bin_start[t] != r->bin_start[t + 1];
+    if (!cores && !halo) return; /* no ink: the photo's own pixels */
+    float transmit[TILE * TILE][3];
+    if (cores)
+        for (int i = 0; i < w * h; i++) transmit[i][0] = transmit[i][1] = transmit[i][2] = 1.0f;
+    for (uint32_t k = r->bin_start[t]; k < r->bin_start[t + 1]; k++) {
+        const painted_dot *p = &r->dots[r->bin_items[k]];
+        int ya = first_pixel(p->y, p->reach) - y0, yb = last_pixel(p->y, p->reach) - y0;
+        int xa = first_pixel(p->x, p->reach) - x0, xb = last_pixel(p->x, p->reach) - x0;
+        for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
+            float dy = (float)(y0 + y) + 0.5f - p->y;
+            for (int x = xa < 0 ? 0 : xa; x <= xb && x < w; x++) {
+                float dx = (float)(x0 + x) + 0.5f - p->x;
+                float cover = clampf((p->edge - sqrtf(dx * dx + dy * dy)) * p->inverse_ramp, 0.0f, 1.0f) * p->weight;
+                if (cover <= 0.0f) continue;
+                cover = cover < 1.0f ? cover : 1.0f;
+                float *tr = transmit[y * w + x];
+                for (int c = 0; c < 3; c++) tr[c] *= 1.0f - cover * r->absorb[c];
+            }
+        }
+    }
+    composite_tile(r, out, x0, y0, w, h, cores ? transmit : NULL, halo);
+}
+
+smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
+                           const smp_view *view, smp_image *out, smp_progress_fn progress, void *user) {
+    if (!r) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: no renderer");
+    smp_look defaults = {0};
+    if (!look) look = &defaults;
+    smp_view v;
+    smp_status status = resolve_view(r, view, out, &v);
+    if (status == SMP_OK) status = smp_look_check(look);
+    if (status != SMP_OK) return status;
+    size_t n = dots ? dots->count : 0;
+    if (n && !(px_per_mm > 0)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: the scale is not positive");
+    if (n > UINT32_MAX) return smp_fail(SMP_ERR_TOO_LARGE, "render: %zu dots is too many", n);
+    int tiles_x = (v.out_width + TILE - 1) / TILE, tiles_y = (v.out_height + TILE - 1) / TILE;
+    sampler s;
+    float sigma = n ? 1.0f : 0.0f;
+    if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) || !sampler_for(r, &v, &s))
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
+    if (n) sigma = paint_dots(r, dots, px_per_mm, look, &v);
+    if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, &v, sigma))
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v.out_width, v.out_height);
+    call_once(&shade_once, build_shade_table);
+    atomic_int done = 0, cancelled = 0;
+    int tiles = tiles_x * tiles_y;
+#pragma omp parallel for schedule(dynamic, 4)
+    for (int t = 0; t < tiles; t++) {
+        if (atomic_load(&cancelled)) continue;
+        render_tile(r, &s, t % tiles_x, t / tiles_x, tiles_x, out);
+        int finished = atomic_fetch_add(&done, 1) + 1;
+        if (progress && finished % 256 == 0) {
+#pragma omp critical(smp_render_progress)
+            if (progress(user, (double)finished / tiles)) atomic_store(&cancelled, 1);
+        }
+    }
+    if (atomic_load(&cancelled)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: cancelled");
+    if (progress) progress(user, 1.0);
+    return SMP_OK;
+}
+
+smp_status smp_render(smp_renderer *r, const smp_design *design, const smp_look *look, const smp_view *view,
+                      smp_image *out, smp_progress_fn progress, void *user) {
+    if (!design) return smp_render_dots(r, NULL, 1.0, look, view, out, progress, user);
+    if (!r) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: no renderer");
+    if (design->photo_width != r->photo->width || design->photo_height != r->photo->height)
+        return smp_fail(SMP_ERR_MISMATCH, "render: the design is for a %dx%d photo, the renderer has %dx%d",
+                        design->photo_width, design->photo_height, r->photo->width, r->photo->height);
+    smp_view v;
+    smp_status status = resolve_view(r, view, out, &v);
+    if (status != SMP_OK) return status;
+    /* The dots whose footprint may reach the view: its rectangle, widened by a generous halo. */
+    double margin = 2.0;
+    smp_rect_mm rect = {v.x / design->px_per_mm - margin, v.y / design->px_per_mm - margin,
+                        v.width / design->px_per_mm + 2 * margin, v.height / design->px_per_mm + 2 * margin};
+    smp_dot_list dots = {0};
+    status = smp_design_dots(design, &rect, &dots);
+    if (status == SMP_OK) status = smp_render_dots(r, &dots, design->px_per_mm, look, &v, out, progress, user);
+    smp_dot_list_free(&dots);
+    return status;
+}
