@@ -19,10 +19,11 @@ enum {
 
 static inline float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
 
-/* shade[code][t]: the sRGB code of a pixel of `code` darkened in linear light
+/* shade[t][code]: the sRGB code of a pixel of `code` darkened in linear light
  * by transmission t / SHADE_STEPS, rounded. One look-up a channel in the
- * composite; the last column gives every code back unchanged. */
-static uint8_t shade_table[256][SHADE_STEPS + 1];
+ * composite; the last row gives every code back unchanged. Transmission
+ * first: neighbouring pixels share it more than they share a code. */
+static uint8_t shade_table[SHADE_STEPS + 1][256];
 static once_flag shade_once = ONCE_FLAG_INIT;
 
 static void build_shade_table(void) {
@@ -30,7 +31,7 @@ static void build_shade_table(void) {
     const uint8_t *enc = smp_linear_to_srgb_table();
     for (int code = 0; code < 256; code++)
         for (int t = 0; t <= SHADE_STEPS; t++)
-            shade_table[code][t] = enc[(int)(lin[code] * (float)t / SHADE_STEPS * (SMP_LINEAR_LUT_SIZE - 1) + 0.5f)];
+            shade_table[t][code] = enc[(int)(lin[code] * (float)t / SHADE_STEPS * (SMP_LINEAR_LUT_SIZE - 1) + 0.5f)];
 }
 
 /* A dot ready to draw, in output pixels. Its coverage of a pixel whose centre
@@ -41,6 +42,7 @@ typedef struct painted_dot {
     float edge, inverse_ramp, reach;
     float weight; /* 0: not shown */
     float halo;   /* the halo's ink: darkening times area, output pixels squared */
+    int16_t tiles[4]; /* first and last tile column and row the core reaches; empty when tiles[0] > tiles[2] */
 } painted_dot;
 
 /* The dots' halos as one field of ink per area on a coarse grid over the
@@ -48,6 +50,7 @@ typedef struct painted_dot {
  * by the skin's scatter. Zero wherever no halo reaches. */
 typedef struct halo_field {
     float *ink, *scratch;
+    float *transmit; /* per cell, 3 channels: exp(-ink * absorb), exactly 1 where no ink is */
     size_t capacity;
     int width, height, margin;
     int active; /* 0 when no dot shows */
@@ -111,7 +114,7 @@ void smp_renderer_destroy(smp_renderer *r) {
     if (!r) return;
     for (int i = 1; i < r->levels; i++) smp_image_destroy(r->pyramid[i]);
     free(r->dots);
-    free(r->halo.ink), free(r->halo.scratch);
+    free(r->halo.ink), free(r->halo.scratch), free(r->halo.transmit);
     free(r->bin_start), free(r->bin_items), free(r->chunk_start);
     free(r);
 }
@@ -152,6 +155,18 @@ static int grow(void **buffer, size_t *capacity, size_t wanted, size_t item) {
 static inline int first_pixel(float c, float reach) { return (int)ceilf(c - reach - 0.5f); }
 static inline int last_pixel(float c, float reach) { return (int)floorf(c + reach - 0.5f); }
 
+/* Notes the tiles a dot's core reaches, clipped to the view (views are
+ * below 65536 pixels a side, so a tile index fits 16 bits). */
+static void set_tile_range(painted_dot *p, int out_width, int out_height) {
+    int tiles_x = (out_width + TILE - 1) / TILE, tiles_y = (out_height + TILE - 1) / TILE;
+    int tx0 = (int)floorf((float)first_pixel(p->x, p->reach) / TILE), tx1 = (int)floorf((float)last_pixel(p->x, p->reach) / TILE);
+    int ty0 = (int)floorf((float)first_pixel(p->y, p->reach) / TILE), ty1 = (int)floorf((float)last_pixel(p->y, p->reach) / TILE);
+    tx0 = tx0 < 0 ? 0 : tx0, ty0 = ty0 < 0 ? 0 : ty0;
+    tx1 = tx1 >= tiles_x ? tiles_x - 1 : tx1, ty1 = ty1 >= tiles_y ? tiles_y - 1 : ty1;
+    if (p->weight <= 0.0f || tx0 > tx1 || ty0 > ty1) tx0 = 1, tx1 = 0;
+    p->tiles[0] = (int16_t)tx0, p->tiles[1] = (int16_t)ty0, p->tiles[2] = (int16_t)tx1, p->tiles[3] = (int16_t)ty1;
+}
+
 /* The last session the look shows that any dot belongs to. */
 static int last_shown_session(const smp_dot_list *dots, int last) {
     int shown = 0;
@@ -178,6 +193,7 @@ static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per
         const smp_dot *d = &dots->dots[i];
         painted_dot *p = &r->dots[i];
         p->weight = 0.0f, p->halo = 0.0f;
+        p->tiles[0] = 1, p->tiles[2] = 0; /* no tiles */
         if (d->session > last || d->session < 1) continue;
         const smp_age_state *a = &ages[d->session - 1];
         /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
@@ -206,31 +222,18 @@ static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per
         }
         p->weight = sum > 0 ? (float)SMP_PI * radius * radius / sum * opacity : 0.0f;
         p->halo = (float)(a->halo * SMP_PI) * radius * radius * opacity;
+        set_tile_range(p, v->out_width, v->out_height);
     }
     return sigma;
 }
 
-/* The tiles a dot's core reaches, clipped to the view. */
-static int tile_range(const painted_dot *p, int tiles_x, int tiles_y, int *tx0, int *ty0, int *tx1, int *ty1) {
-    if (p->weight <= 0.0f) return 0;
-    *tx0 = (int)floorf((float)first_pixel(p->x, p->reach) / TILE), *tx1 = (int)floorf((float)last_pixel(p->x, p->reach) / TILE);
-    *ty0 = (int)floorf((float)first_pixel(p->y, p->reach) / TILE), *ty1 = (int)floorf((float)last_pixel(p->y, p->reach) / TILE);
-    if (*tx0 < 0) *tx0 = 0;
-    if (*ty0 < 0) *ty0 = 0;
-    if (*tx1 >= tiles_x) *tx1 = tiles_x - 1;
-    if (*ty1 >= tiles_y) *ty1 = tiles_y - 1;
-    return *tx0 <= *tx1 && *ty0 <= *ty1;
-}
-
 /* One chunk of dots, tile by tile: counts them into count[tile] (items NULL)
  * or writes their indices at count[tile], advancing it. */
-static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int tiles_x, int tiles_y, uint32_t *count,
-                        uint32_t *items) {
+static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int tiles_x, uint32_t *count, uint32_t *items) {
     for (size_t i = n * (size_t)chunk / CHUNKS; i < n * (size_t)(chunk + 1) / CHUNKS; i++) {
-        int tx0, ty0, tx1, ty1;
-        if (!tile_range(&r->dots[i], tiles_x, tiles_y, &tx0, &ty0, &tx1, &ty1)) continue;
-        for (int ty = ty0; ty <= ty1; ty++)
-            for (int tx = tx0; tx <= tx1; tx++) {
+        const int16_t *t = r->dots[i].tiles;
+        for (int ty = t[1]; ty <= t[3] && t[0] <= t[2]; ty++)
+            for (int tx = t[0]; tx <= t[2]; tx++) {
                 uint32_t *c = &count[(size_t)ty * (size_t)tiles_x + (size_t)tx];
                 if (items) items[(*c)++] = (uint32_t)i;
                 else (*c)++;
@@ -248,7 +251,7 @@ static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
     uint32_t *count = r->chunk_start; /* per chunk and tile: counts first, then fill positions */
     memset(count, 0, tiles * CHUNKS * sizeof *count);
 #pragma omp parallel for schedule(static)
-    for (int chunk = 0; chunk < CHUNKS; chunk++) visit_chunk(r, chunk, n, tiles_x, tiles_y, count + (size_t)chunk * tiles, NULL);
+    for (int chunk = 0; chunk < CHUNKS; chunk++) visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, NULL);
     uint32_t total = 0;
     for (size_t t = 0; t < tiles; t++) {
         r->bin_start[t] = total;
@@ -262,7 +265,7 @@ static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
     if (!grow((void **)&r->bin_items, &r->items_capacity, total ? total : 1, sizeof *r->bin_items)) return 0;
 #pragma omp parallel for schedule(static)
     for (int chunk = 0; chunk < CHUNKS; chunk++)
-        visit_chunk(r, chunk, n, tiles_x, tiles_y, count + (size_t)chunk * tiles, r->bin_items);
+        visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, r->bin_items);
     return 1;
 }
 
@@ -303,9 +306,10 @@ static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
     h->height = (int)ceilf((float)v->out_height / h->cell) + 2 * h->margin + 2;
     size_t cells = (size_t)h->width * (size_t)h->height;
     if (cells <= h->capacity) return 1;
-    free(h->ink), free(h->scratch);
+    free(h->ink), free(h->scratch), free(h->transmit);
     h->ink = malloc(cells * sizeof *h->ink), h->scratch = malloc(cells * sizeof *h->scratch);
-    h->capacity = h->ink && h->scratch ? cells : 0;
+    h->transmit = malloc(cells * 3 * sizeof *h->transmit);
+    h->capacity = h->ink && h->scratch && h->transmit ? cells : 0;
     return h->capacity != 0;
 }
 
@@ -348,6 +352,17 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     for (int c = 0; c < 3; c++)
         for (int k = 0; k <= HALO_LUT; k++)
             h->lut[c][k] = most > 0.0f ? expf(-(float)k / h->lut_scale * r->absorb[c]) : 1.0f;
+#pragma omp parallel for schedule(static)
+    for (size_t i = 0; i < cells; i++) {
+        float ink = h->ink[i] * h->lut_scale, *cell = h->transmit + 3 * i;
+        if (!(ink > 0.0f)) {
+            cell[0] = cell[1] = cell[2] = 1.0f;
+            continue;
+        }
+        int k = ink < HALO_LUT ? (int)ink : HALO_LUT - 1;
+        float f = ink - (float)k < 1.0f ? ink - (float)k : 1.0f;
+        for (int c = 0; c < 3; c++) cell[c] = h->lut[c][k] + (h->lut[c][k + 1] - h->lut[c][k]) * f;
+    }
     h->active = most > 0.0f;
     return 1;
 }
@@ -457,50 +472,28 @@ static void halo_axis_for(const halo_field *h, int start, int count, float shift
     }
 }
 
-/* Multiplies the tile's core transmission (NULL: none) by the halo's and
- * darkens the tile's pixels by the result, in linear light. */
-static void composite_tile(const smp_renderer *r, smp_image *out, int x0, int y0, int w, int h,
-                           float (*transmit)[3], int halo) {
-    const halo_field *hf = &r->halo;
-    halo_axis xs, ys;
-    if (halo) halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
-    for (int y = 0; y < h; y++) {
-        uint8_t *row = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
-        const float *g0 = halo ? hf->ink + (size_t)ys.cell[y] * (size_t)hf->width : NULL;
-        float fy = halo ? ys.next[y] : 0.0f;
-        for (int x = 0; x < w; x++) {
-            float tr[3] = {1.0f, 1.0f, 1.0f};
-            if (transmit) tr[0] = transmit[y * w + x][0], tr[1] = transmit[y * w + x][1], tr[2] = transmit[y * w + x][2];
-            if (halo) {
-                const float *c = g0 + xs.cell[x];
-                float fx = xs.next[x];
-                float top = c[0] + (c[1] - c[0]) * fx, bottom = c[hf->width] + (c[hf->width + 1] - c[hf->width]) * fx;
-                float ink = (top + (bottom - top) * fy) * hf->lut_scale;
-                if (ink > 0.0f) {
-                    int i = ink < HALO_LUT ? (int)ink : HALO_LUT - 1;
-                    float f = ink - (float)i < 1.0f ? ink - (float)i : 1.0f;
-                    for (int k = 0; k < 3; k++) tr[k] *= hf->lut[k][i] + (hf->lut[k][i + 1] - hf->lut[k][i]) * f;
-                }
-            }
-            if (tr[0] == 1.0f && tr[1] == 1.0f && tr[2] == 1.0f) continue; /* untouched: the photo's bytes */
-            uint8_t *o = row + x * 4;
-            for (int k = 0; k < 3; k++) o[k] = shade_table[o[k]][(int)(tr[k] * SHADE_STEPS + 0.5f)];
+/* The halo's transmission along one tile row: the two grid rows around it
+ * blended once, for the columns the tile spans. */
+static void halo_row(const halo_field *h, const halo_axis *xs, int w, int cell_row, float fy, float (*row)[3],
+                     int *first) {
+    *first = xs->cell[0];
+    const float *a = h->transmit + ((size_t)cell_row * (size_t)h->width) * 3, *b = a + (size_t)h->width * 3;
+    for (int j = 0; j <= xs->cell[w - 1] + 1 - *first; j++)
+        for (int c = 0; c < 3; c++) {
+            float top = a[(size_t)(*first + j) * 3 + (size_t)c], bottom = b[(size_t)(*first + j) * 3 + (size_t)c];
+            row[j][c] = top + (bottom - top) * fy;
         }
-    }
 }
 
-/* Composites one tile: the photo, then its transmission from the dots' cores and halos. */
-static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty, int tiles_x, smp_image *out) {
-    int x0 = tx * TILE, y0 = ty * TILE;
-    int w = x0 + TILE > out->width ? out->width - x0 : TILE, h = y0 + TILE > out->height ? out->height - y0 : TILE;
-    size_t t = (size_t)ty * (size_t)tiles_x + (size_t)tx;
-    fill_tile(s, out, x0, y0, w, h);
-    int halo = halo_most(&r->halo, x0, y0, x0 + w, y0 + h) > 0.0f;
-    int cores = r->bin_start[t] != r->bin_start[t + 1];
-    if (!cores && !halo) return; /* no ink: the photo's own pixels */
+/* A tile's ink from the dots' cores: a transmission per pixel, valid where
+ * its bit in `touched` is set (the rest is 1 and never written). */
+typedef struct core_ink {
+    uint32_t touched[TILE]; /* one bit a pixel, a word a row */
     float transmit[TILE * TILE][3];
-    if (cores)
-        for (int i = 0; i < w * h; i++) transmit[i][0] = transmit[i][1] = transmit[i][2] = 1.0f;
+} core_ink;
+
+static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, int h, core_ink *ink) {
+    memset(ink->touched, 0, sizeof ink->touched);
     for (uint32_t k = r->bin_start[t]; k < r->bin_start[t + 1]; k++) {
         const painted_dot *p = &r->dots[r->bin_items[k]];
         int ya = first_pixel(p->y, p->reach) - y0, yb = last_pixel(p->y, p->reach) - y0;
@@ -512,12 +505,60 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
                 float cover = clampf((p->edge - sqrtf(dx * dx + dy * dy)) * p->inverse_ramp, 0.0f, 1.0f) * p->weight;
                 if (cover <= 0.0f) continue;
                 cover = cover < 1.0f ? cover : 1.0f;
-                float *tr = transmit[y * w + x];
+                float *tr = ink->transmit[y * TILE + x];
+                if (!(ink->touched[y] >> x & 1u)) {
+                    ink->touched[y] |= 1u << x;
+                    tr[0] = tr[1] = tr[2] = 1.0f;
+                }
                 for (int c = 0; c < 3; c++) tr[c] *= 1.0f - cover * r->absorb[c];
             }
         }
     }
-    composite_tile(r, out, x0, y0, w, h, cores ? transmit : NULL, halo);
+}
+
+/* Writes the tile's pixels: each source pixel (the photo at 1:1, else the
+ * resampled tile already in `out`) darkened by the cores' and the halo's
+ * transmission, in linear light. Pixels no ink reaches keep their bytes. */
+static void composite_tile(const smp_renderer *r, const sampler *s, smp_image *out, int x0, int y0, int w, int h,
+                           const core_ink *ink, int halo) {
+    const halo_field *hf = &r->halo;
+    halo_axis xs, ys;
+    float row[TILE + 2][3];
+    int first = 0;
+    if (halo) halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
+    for (int y = 0; y < h; y++) {
+        uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
+        if (s->identity)
+            memcpy(pixels, s->level->pixels + (size_t)(y0 + y) * s->level->stride + (size_t)x0 * 4, (size_t)w * 4);
+        if (halo) halo_row(hf, &xs, w, ys.cell[y], ys.next[y], row, &first);
+        uint32_t touched = ink ? ink->touched[y] : 0;
+        for (int x = 0; x < w; x++) {
+            float tr[3] = {1.0f, 1.0f, 1.0f};
+            if (touched >> x & 1u) memcpy(tr, ink->transmit[y * TILE + x], sizeof tr);
+            if (halo) {
+                const float *l = row[xs.cell[x] - first], *m = row[xs.cell[x] - first + 1];
+                float fx = xs.next[x];
+                for (int c = 0; c < 3; c++) tr[c] *= l[c] + (m[c] - l[c]) * fx;
+            }
+            if (tr[0] == 1.0f && tr[1] == 1.0f && tr[2] == 1.0f) continue; /* untouched: the photo's bytes */
+            uint8_t *o = pixels + x * 4;
+            for (int c = 0; c < 3; c++) o[c] = shade_table[(int)(tr[c] * SHADE_STEPS + 0.5f)][o[c]];
+        }
+    }
+}
+
+/* Composites one tile: the photo, then its transmission from the dots' cores and halos. */
+static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty, int tiles_x, smp_image *out) {
+    int x0 = tx * TILE, y0 = ty * TILE;
+    int w = x0 + TILE > out->width ? out->width - x0 : TILE, h = y0 + TILE > out->height ? out->height - y0 : TILE;
+    size_t t = (size_t)ty * (size_t)tiles_x + (size_t)tx;
+    int halo = halo_most(&r->halo, x0, y0, x0 + w, y0 + h) > 0.0f;
+    int cores = r->bin_start[t] != r->bin_start[t + 1];
+    if (!s->identity || (!cores && !halo)) fill_tile(s, out, x0, y0, w, h);
+    if (!cores && !halo) return; /* no ink: the photo's own pixels */
+    core_ink ink;
+    if (cores) draw_cores(r, t, x0, y0, w, h, &ink);
+    composite_tile(r, s, out, x0, y0, w, h, cores ? &ink : NULL, halo);
 }
 
 smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
