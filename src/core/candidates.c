@@ -29,9 +29,15 @@ static tiling tiling_for(uint64_t seed, double side) {
 static long floor_div(long a, long b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
 typedef struct bin_out {
-    float *x, *y, *rank, *noise;
+    float *x, *y, *rank, *noise, *size_jitter, *shade_jitter;
     uint32_t *id;
 } bin_out;
+
+/* A roughly normal number (mean 0, sd 1, within +-3) from a hash's bits. */
+static float normalish(uint64_t h) {
+    float a = (float)(h & 0xFFFFF), b = (float)((h >> 20) & 0xFFFFF), c = (float)((h >> 40) & 0xFFFFF);
+    return ((a + b + c) / 1048576.0f - 1.5f) * 2.0f;
+}
 
 /* Visits the tile points that land in the bin's rectangle; stores them when
  * out is not NULL. Returns how many there are. */
@@ -67,6 +73,8 @@ static size_t enumerate_bin(const smp_noise_tile *t, const tiling *tl, uint64_t 
                     out->rank[n] = (float)t->index[a] / (float)t->count;
                     out->id[n] = t->index[a] + (uint32_t)t->count * (uint32_t)copy;
                     out->noise[n] = smp_edge_noise(seed, x, y);
+                    uint64_t h = smp_hash3(seed, out->id[n], 0xD07);
+                    out->size_jitter[n] = normalish(h), out->shade_jitter[n] = normalish(smp_mix64(h));
                 }
                 n++;
             }
@@ -80,13 +88,16 @@ static size_t enumerate_bin(const smp_noise_tile *t, const tiling *tl, uint64_t 
 static void sort_by_rank(const bin_out *o, size_t n) {
     for (size_t i = 1; i < n; i++) {
         float x = o->x[i], y = o->y[i], rank = o->rank[i], noise = o->noise[i];
+        float size = o->size_jitter[i], shade = o->shade_jitter[i];
         uint32_t id = o->id[i];
         size_t j = i;
         for (; j > 0 && o->rank[j - 1] > rank; j--) {
             o->x[j] = o->x[j - 1], o->y[j] = o->y[j - 1], o->rank[j] = o->rank[j - 1];
             o->noise[j] = o->noise[j - 1], o->id[j] = o->id[j - 1];
+            o->size_jitter[j] = o->size_jitter[j - 1], o->shade_jitter[j] = o->shade_jitter[j - 1];
         }
         o->x[j] = x, o->y[j] = y, o->rank[j] = rank, o->noise[j] = noise, o->id[j] = id;
+        o->size_jitter[j] = size, o->shade_jitter[j] = shade;
     }
 }
 
@@ -106,6 +117,8 @@ void smp_candidates_free(smp_candidates *c) {
     free(c->y);
     free(c->rank);
     free(c->noise);
+    free(c->size_jitter);
+    free(c->shade_jitter);
     free(c->id);
     memset(c, 0, sizeof *c);
 }
@@ -130,14 +143,15 @@ smp_status smp_candidates_build(double width_mm, double height_mm, uint64_t seed
     size_t slots = c.count ? c.count : 1;
     c.x = malloc(slots * sizeof *c.x), c.y = malloc(slots * sizeof *c.y), c.rank = malloc(slots * sizeof *c.rank);
     c.noise = malloc(slots * sizeof *c.noise), c.id = malloc(slots * sizeof *c.id);
-    if (!c.x || !c.y || !c.rank || !c.noise || !c.id) {
+    c.size_jitter = malloc(slots * sizeof *c.size_jitter), c.shade_jitter = malloc(slots * sizeof *c.shade_jitter);
+    if (!c.x || !c.y || !c.rank || !c.noise || !c.id || !c.size_jitter || !c.shade_jitter) {
         smp_candidates_free(&c);
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu candidate dots", slots);
     }
 #pragma omp parallel for schedule(dynamic, 16)
     for (int b = 0; b < bins; b++) {
         uint32_t at = c.bin_start[b];
-        bin_out o = {c.x + at, c.y + at, c.rank + at, c.noise + at, c.id + at};
+        bin_out o = {c.x + at, c.y + at, c.rank + at, c.noise + at, c.size_jitter + at, c.shade_jitter + at, c.id + at};
         double x0 = (b % bx) * SMP_BIN_MM, y0 = (b / bx) * SMP_BIN_MM;
         size_t n = enumerate_bin(t, &tl, seed, x0, y0, fmin(x0 + SMP_BIN_MM, width_mm),
                                  fmin(y0 + SMP_BIN_MM, height_mm), &o);

@@ -44,8 +44,39 @@ static float *bin_maxima(const smp_design *d, const smp_mask *m) {
     return out;
 }
 
+void smp_sites_free(smp_sites *sites) {
+    free(sites->cover), free(sites->distance), free(sites->blend_distance), free(sites->blend), free(sites->scar);
+    *sites = (smp_sites){0};
+}
+
+smp_status smp_sites_sample(smp_design *d) {
+    const smp_candidates *c = &d->candidates;
+    size_t n = c->count ? c->count : 1;
+    smp_sites s = {malloc(n * sizeof(float)), malloc(n * sizeof(float)), malloc(n * sizeof(float)),
+                   d->blend ? malloc(n * sizeof(float)) : NULL, d->scar ? malloc(n * sizeof(float)) : NULL};
+    if (!s.cover || !s.distance || !s.blend_distance || (d->blend && !s.blend) || (d->scar && !s.scar)) {
+        smp_sites_free(&s);
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu candidates' masks", n);
+    }
+    const smp_mask *t = d->treatment;
+    double cells_per_mm = d->px_per_mm / t->cell;
+#pragma omp parallel for schedule(static)
+    for (size_t i = 0; i < c->count; i++) {
+        double cx = c->x[i] * cells_per_mm - 0.5, cy = c->y[i] * cells_per_mm - 0.5;
+        s.cover[i] = smp_grid_sample(t->coverage, t->width, t->height, cx, cy);
+        s.distance[i] = smp_grid_sample(d->distance, t->width, t->height, cx, cy);
+        s.blend_distance[i] = d->blend ? smp_grid_sample(d->blend_distance, t->width, t->height, cx, cy) : -SMP_MASK_FAR;
+        if (s.blend) s.blend[i] = smp_grid_sample(d->blend->coverage, t->width, t->height, cx, cy);
+        if (s.scar) s.scar[i] = smp_grid_sample(d->scar->coverage, t->width, t->height, cx, cy);
+    }
+    smp_sites_free(&d->sites);
+    d->sites = s;
+    return SMP_OK;
+}
+
 void smp_design_destroy(smp_design *design) {
     if (!design) return;
+    smp_sites_free(&design->sites);
     free(design->bin_treatment);
     free(design->bin_blend);
     smp_mask_destroy(design->treatment);
@@ -83,6 +114,7 @@ smp_status smp_design_create(const smp_design_desc *desc, smp_design **out) {
     if (status == SMP_OK && d->blend) status = smp_mask_distance(d->blend, d->px_per_mm, &d->blend_distance);
     if (status == SMP_OK) status = smp_style_resolve(NULL, &d->style);
     if (status == SMP_OK) status = smp_candidates_build(d->width_mm, d->height_mm, d->style.seed, &d->candidates);
+    if (status == SMP_OK) status = smp_sites_sample(d);
     if (status == SMP_OK) {
         d->bin_treatment = bin_maxima(d, d->treatment);
         d->bin_blend = bin_maxima(d, d->blend);
@@ -105,8 +137,15 @@ smp_status smp_design_set_style(smp_design *design, const smp_style *style) {
         smp_candidates fresh;
         status = smp_candidates_build(design->width_mm, design->height_mm, resolved.seed, &fresh);
         if (status != SMP_OK) return status;
-        smp_candidates_free(&design->candidates);
+        smp_candidates old = design->candidates;
         design->candidates = fresh;
+        status = smp_sites_sample(design);
+        if (status != SMP_OK) {
+            design->candidates = old;
+            smp_candidates_free(&fresh);
+            return status;
+        }
+        smp_candidates_free(&old);
     }
     design->style = resolved;
     return SMP_OK;

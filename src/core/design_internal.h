@@ -19,9 +19,21 @@ typedef struct smp_candidates {
     float *x, *y;        /* millimetres */
     float *rank;         /* [0, 1) */
     float *noise;        /* edge noise at irregularity 1, millimetres */
+    float *size_jitter, *shade_jitter; /* each dot's own variation, roughly normal (sd 1, within +-3) */
     uint32_t *id;
     size_t count;
 } smp_candidates;
+
+/* What the masks and fields say under each candidate (parallel to the
+ * candidates' arrays): sampled once, so choosing dots after a style change
+ * is arithmetic only. */
+typedef struct smp_sites {
+    float *cover;          /* treatment coverage */
+    float *distance;       /* signed distance to the treatment edge, mm */
+    float *blend_distance; /* to the blend zone's edge; -SMP_MASK_FAR without one */
+    float *blend;          /* blend coverage; NULL without a blend zone */
+    float *scar;           /* scar coverage; NULL without scars */
+} smp_sites;
 
 struct smp_design {
     int photo_width, photo_height;
@@ -33,7 +45,12 @@ struct smp_design {
     float *bin_treatment, *bin_blend;   /* per candidate bin: the most coverage any point in it can sample */
     smp_style style;                    /* resolved */
     smp_candidates candidates;
+    smp_sites sites;                    /* the masks under each candidate */
 };
+
+/* Samples the design's masks under each of its candidates. */
+smp_status smp_sites_sample(smp_design *d);
+void smp_sites_free(smp_sites *sites);
 
 /* Builds the candidates of a width_mm x height_mm photo for a seed. */
 smp_status smp_candidates_build(double width_mm, double height_mm, uint64_t seed, smp_candidates *out);

@@ -8,8 +8,6 @@
 /* Everything the per-candidate test needs, worked out once per query. */
 typedef struct field {
     const smp_design *d;
-    double cells_per_mm;
-    int w, h;
     float density;       /* treatment density as a fraction of SMP_DENSITY_MAX */
     float blend_density; /* likewise in the blend zone */
     float inverse_feather;
@@ -19,8 +17,7 @@ typedef struct field {
 
 static field field_for(const smp_design *d) {
     const smp_style *s = &d->style;
-    field f = {d, d->px_per_mm / d->treatment->cell, d->treatment->width, d->treatment->height,
-               (float)(s->density / SMP_DENSITY_MAX), (float)(s->density * s->blend_density / SMP_DENSITY_MAX),
+    field f = {d, (float)(s->density / SMP_DENSITY_MAX), (float)(s->density * s->blend_density / SMP_DENSITY_MAX),
                (float)(1.0 / s->feather_mm), s->hairline == SMP_HAIRLINE_SOFT, {0}};
     float sum = 0.0f;
     for (int i = 0; i < SMP_MAX_SESSIONS; i++) {
@@ -32,12 +29,6 @@ static field field_for(const smp_design *d) {
 
 _Static_assert(sizeof(smp_dot) == 32, "smp_dot has no padding: dot lists compare bytewise");
 
-/* A roughly normal number (mean 0, sd 1, within +-3) from the hash's bits. */
-static float normalish(uint64_t h) {
-    float a = (float)(h & 0xFFFFF), b = (float)((h >> 20) & 0xFFFFF), c = (float)((h >> 40) & 0xFFFFF);
-    return ((a + b + c) / 1048576.0f - 1.5f) * 2.0f;
-}
-
 static float smoothstep(float u) { return u * u * (3.0f - 2.0f * u); }
 
 /* The hexagonal spacing, mm, at a fraction t of the candidates' density. */
@@ -47,21 +38,20 @@ static float spacing_at(float t) { return sqrtf(2.0f / (1.7320508f * t * (float)
 static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot *out) {
     const smp_design *d = f->d;
     const smp_style *s = &d->style;
-    double cx = c->x[i] * f->cells_per_mm - 0.5, cy = c->y[i] * f->cells_per_mm - 0.5;
+    const smp_sites *site = &d->sites;
     float rank = c->rank[i];
     float t_treat = 0.0f, u = 1.0f;
-    float cover = smp_grid_sample(d->treatment->coverage, f->w, f->h, cx, cy);
+    float cover = site->cover[i];
     if (cover > 0.0f) {
-        float blend_distance = d->blend_distance ? smp_grid_sample(d->blend_distance, f->w, f->h, cx, cy) : -SMP_MASK_FAR;
-        float hairline, depth = smp_treated_depth(s, smp_grid_sample(d->distance, f->w, f->h, cx, cy), blend_distance,
-                                                 c->noise[i], &hairline);
+        float hairline, depth = smp_treated_depth(s, site->distance[i], site->blend_distance[i], c->noise[i], &hairline);
         if (depth > 0.0f) {
-            u = fminf(depth * f->inverse_feather + (1.0f - hairline), 1.0f);
+            u = depth * f->inverse_feather + (1.0f - hairline);
+            u = u < 1.0f ? u : 1.0f;
             t_treat = f->density * cover * (f->soft ? smoothstep(u) : u);
         }
     }
-    float t_blend = d->blend ? f->blend_density * smp_grid_sample(d->blend->coverage, f->w, f->h, cx, cy) : 0.0f;
-    float t = fmaxf(t_treat, t_blend);
+    float t_blend = site->blend ? f->blend_density * site->blend[i] : 0.0f;
+    float t = t_treat > t_blend ? t_treat : t_blend;
     if (!(rank < t)) return 0;
     int blend = t_blend > t_treat;
     int session = 0;
@@ -73,11 +63,10 @@ static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot
         size_factor = 0.6f + 0.4f * u;
         shade_factor *= 0.55f + 0.45f * u;
     }
-    float scar = d->scar ? smp_grid_sample(d->scar->coverage, f->w, f->h, cx, cy) : 0.0f;
-    uint64_t h = smp_hash3(s->seed, c->id[i], 0xD07);
-    float diameter = (float)s->dot_size * size_factor * (1.0f + (float)s->size_variation * normalish(h)) *
+    float scar = site->scar ? site->scar[i] : 0.0f;
+    float diameter = (float)s->dot_size * size_factor * (1.0f + (float)s->size_variation * c->size_jitter[i]) *
                      (1.0f + 0.5f * scar);
-    float shade = (float)s->shade * shade_factor * (1.0f + (float)s->shade_variation * normalish(smp_mix64(h)));
+    float shade = (float)s->shade * shade_factor * (1.0f + (float)s->shade_variation * c->shade_jitter[i]);
     /* Every prefix of the candidates keeps 0.64 of the hexagonal spacing: dots
      * smaller than 0.6 of it never touch. */
     diameter = fminf(diameter, 0.6f * spacing_at(t));
