@@ -19,6 +19,16 @@ enum {
 
 static inline float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
 
+/* floor and ceil to int, inline: without SSE4.1 floorf and ceilf are calls, and these run per dot. */
+static inline int ifloor(float v) {
+    int i = (int)v;
+    return i - (v < (float)i);
+}
+static inline int iceil(float v) {
+    int i = (int)v;
+    return i + (v > (float)i);
+}
+
 /* shade[t][code]: the sRGB code of a pixel of `code` darkened in linear light
  * by transmission t / SHADE_STEPS, rounded. One look-up a channel in the
  * composite; the last row gives every code back unchanged. Transmission
@@ -152,15 +162,15 @@ static int grow(void **buffer, size_t *capacity, size_t wanted, size_t item) {
 }
 
 /* The pixels whose centres lie within reach of c, along one axis. */
-static inline int first_pixel(float c, float reach) { return (int)ceilf(c - reach - 0.5f); }
-static inline int last_pixel(float c, float reach) { return (int)floorf(c + reach - 0.5f); }
+static inline int first_pixel(float c, float reach) { return iceil(c - reach - 0.5f); }
+static inline int last_pixel(float c, float reach) { return ifloor(c + reach - 0.5f); }
 
 /* Notes the tiles a dot's core reaches, clipped to the view (views are
  * below 65536 pixels a side, so a tile index fits 16 bits). */
 static void set_tile_range(painted_dot *p, int out_width, int out_height) {
     int tiles_x = (out_width + TILE - 1) / TILE, tiles_y = (out_height + TILE - 1) / TILE;
-    int tx0 = (int)floorf((float)first_pixel(p->x, p->reach) / TILE), tx1 = (int)floorf((float)last_pixel(p->x, p->reach) / TILE);
-    int ty0 = (int)floorf((float)first_pixel(p->y, p->reach) / TILE), ty1 = (int)floorf((float)last_pixel(p->y, p->reach) / TILE);
+    int tx0 = ifloor((float)first_pixel(p->x, p->reach) / TILE), tx1 = ifloor((float)last_pixel(p->x, p->reach) / TILE);
+    int ty0 = ifloor((float)first_pixel(p->y, p->reach) / TILE), ty1 = ifloor((float)last_pixel(p->y, p->reach) / TILE);
     tx0 = tx0 < 0 ? 0 : tx0, ty0 = ty0 < 0 ? 0 : ty0;
     tx1 = tx1 >= tiles_x ? tiles_x - 1 : tx1, ty1 = ty1 >= tiles_y ? tiles_y - 1 : ty1;
     if (p->weight <= 0.0f || tx0 > tx1 || ty0 > ty1) tx0 = 1, tx1 = 0;
@@ -197,7 +207,8 @@ static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per
         if (d->session > last || d->session < 1) continue;
         const smp_age_state *a = &ages[d->session - 1];
         /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
-        float uneven = 1.0f + 0.6f * d->scar * (smp_unit(smp_mix64(d->id * 0x9E3779B97F4A7C15ull)) - 0.5f);
+        float uneven = d->scar > 0.0f ? 1.0f + 0.6f * d->scar * (smp_unit(smp_mix64(d->id * 0x9E3779B97F4A7C15ull)) - 0.5f)
+                                      : 1.0f;
         float radius = (float)(0.5 * d->diameter_mm * a->size * px_per_mm * scale);
         float ramp = (float)((a->softness_mm + 0.03f * d->scar) * px_per_mm * scale);
         ramp = ramp > 1.0f ? ramp : 1.0f;
@@ -318,7 +329,7 @@ static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
 static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma) {
     halo_field *h = &r->halo;
     h->active = 0;
-    h->cell = sigma > 1.0f ? sigma : 1.0f; /* the field is smooth at that scale; bilinear fills in */
+    h->cell = sigma > 1.0f ? sigma : 1.0f; /* sampled once a sigma: coarser, a dot's ink would vary with where it sits */
     float weights[2 * MAX_TAPS + 1];
     int radius = gaussian(sigma / h->cell, weights);
     if (!size_halo_grid(h, v, radius)) return 0;
@@ -332,7 +343,7 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
         if (p->halo <= 0.0f) continue;
         float gx = (p->x + h->shift_x) / h->cell - 0.5f + (float)h->margin;
         float gy = (p->y + h->shift_y) / h->cell - 0.5f + (float)h->margin;
-        int x0 = (int)floorf(gx), y0 = (int)floorf(gy);
+        int x0 = ifloor(gx), y0 = ifloor(gy);
         if (x0 < 0 || y0 < 0 || x0 + 1 >= h->width || y0 + 1 >= h->height) continue;
         float fx = gx - (float)x0, fy = gy - (float)y0, ink = p->halo * per_cell_area;
         float *c = h->scratch + (size_t)y0 * (size_t)h->width + (size_t)x0;
@@ -583,7 +594,7 @@ smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v.out_width, v.out_height);
     call_once(&shade_once, build_shade_table);
     atomic_int done = 0, cancelled = 0;
-    int tiles = tiles_x * tiles_y;
+    int tiles = tiles_x * tiles_y, reported = 0;
 #pragma omp parallel for schedule(dynamic, 4)
     for (int t = 0; t < tiles; t++) {
         if (atomic_load(&cancelled)) continue;
@@ -591,7 +602,10 @@ smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_
         int finished = atomic_fetch_add(&done, 1) + 1;
         if (progress && finished % 256 == 0) {
 #pragma omp critical(smp_render_progress)
-            if (progress(user, (double)finished / tiles)) atomic_store(&cancelled, 1);
+            if (finished > reported) { /* threads arrive in any order: report only forward */
+                reported = finished;
+                if (progress(user, (double)finished / tiles)) atomic_store(&cancelled, 1);
+            }
         }
     }
     if (atomic_load(&cancelled)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: cancelled");
