@@ -910,34 +910,32 @@ static uint8_t to_srgb8(float v) {
     return (uint8_t)lrintf(s * 255.0f);
 }
 
-/* Separable Gaussian blur of a linear RGB buffer (edges clamped). */
-static void gaussian_blur(const float *src, float *dst, float *tmp, float sigma) {
-    enum { R = 6 };
-    float k[2 * R + 1], ksum = 0.0f;
-    for (int i = -R; i <= R; i++) ksum += k[i + R] = expf(-0.5f * sq((float)i / sigma));
-    for (int i = 0; i <= 2 * R; i++) k[i] /= ksum;
+enum { BLUR_REACH = 6 };
+
+/* One pass of a separable blur along rows (dx 1) or columns (dx 0), edges clamped. */
+static void blur_pass(const float *src, float *dst, const float *k, int dx) {
 PARALLEL_ROWS
     for (int y = 0; y < IMG_H; y++)
         for (int x = 0; x < IMG_W; x++)
             for (int ch = 0; ch < 3; ch++) {
                 float acc = 0.0f;
-                for (int i = -R; i <= R; i++) {
-                    int xx = x + i < 0 ? 0 : (x + i >= IMG_W ? IMG_W - 1 : x + i);
-                    acc += k[i + R] * src[3 * ((size_t)y * IMG_W + (size_t)xx) + (size_t)ch];
-                }
-                tmp[3 * ((size_t)y * IMG_W + (size_t)x) + (size_t)ch] = acc;
-            }
-PARALLEL_ROWS
-    for (int y = 0; y < IMG_H; y++)
-        for (int x = 0; x < IMG_W; x++)
-            for (int ch = 0; ch < 3; ch++) {
-                float acc = 0.0f;
-                for (int i = -R; i <= R; i++) {
-                    int yy = y + i < 0 ? 0 : (y + i >= IMG_H ? IMG_H - 1 : y + i);
-                    acc += k[i + R] * tmp[3 * ((size_t)yy * IMG_W + (size_t)x) + (size_t)ch];
+                for (int i = -BLUR_REACH; i <= BLUR_REACH; i++) {
+                    int xx = x + i * dx, yy = y + i * (1 - dx);
+                    xx = xx < 0 ? 0 : xx >= IMG_W ? IMG_W - 1 : xx;
+                    yy = yy < 0 ? 0 : yy >= IMG_H ? IMG_H - 1 : yy;
+                    acc += k[i + BLUR_REACH] * src[3 * ((size_t)yy * IMG_W + (size_t)xx) + (size_t)ch];
                 }
                 dst[3 * ((size_t)y * IMG_W + (size_t)x) + (size_t)ch] = acc;
             }
+}
+
+/* Separable Gaussian blur of a linear RGB buffer (edges clamped). */
+static void gaussian_blur(const float *src, float *dst, float *tmp, float sigma) {
+    float k[2 * BLUR_REACH + 1], ksum = 0.0f;
+    for (int i = -BLUR_REACH; i <= BLUR_REACH; i++) ksum += k[i + BLUR_REACH] = expf(-0.5f * sq((float)i / sigma));
+    for (int i = 0; i <= 2 * BLUR_REACH; i++) k[i] /= ksum;
+    blur_pass(src, tmp, k, 1);
+    blur_pass(tmp, dst, k, 0);
 }
 
 /* How far out of focus a row is, 0-1. The camera focused on the top of the
