@@ -291,19 +291,32 @@ static int gaussian(float sigma, float *weights) {
     return radius;
 }
 
-/* One blur pass along rows or columns of `from` into `to`. */
-static void blur_pass(const float *from, float *to, int width, int height, int along_rows, const float *w, int radius) {
-    int lines = along_rows ? height : width, length = along_rows ? width : height;
-    size_t step = along_rows ? 1 : (size_t)width, next = along_rows ? (size_t)width : 1;
+/* The blur along each row of `from` into `to`. */
+static void blur_rows(const float *from, float *to, int width, int height, const float *w, int radius) {
 #pragma omp parallel for schedule(static)
-    for (int line = 0; line < lines; line++) {
-        const float *in = from + (size_t)line * next;
-        float *out = to + (size_t)line * next;
-        for (int i = 0; i < length; i++) {
+    for (int y = 0; y < height; y++) {
+        const float *in = from + (size_t)y * (size_t)width;
+        float *out = to + (size_t)y * (size_t)width;
+        for (int i = 0; i < width; i++) {
             float sum = 0.0f;
-            int k0 = i - radius < 0 ? -i : -radius, k1 = i + radius >= length ? length - 1 - i : radius;
-            for (int k = k0; k <= k1; k++) sum += in[(size_t)(i + k) * step] * w[k + radius];
-            out[(size_t)i * step] = sum;
+            int k0 = i - radius < 0 ? -i : -radius, k1 = i + radius >= width ? width - 1 - i : radius;
+            for (int k = k0; k <= k1; k++) sum += in[i + k] * w[k + radius];
+            out[i] = sum;
+        }
+    }
+}
+
+/* The blur down each column, a whole row at a time so memory is read in
+ * order (the same sums, term for term, as going down one column). */
+static void blur_columns(const float *from, float *to, int width, int height, const float *w, int radius) {
+#pragma omp parallel for schedule(static)
+    for (int y = 0; y < height; y++) {
+        float *out = to + (size_t)y * (size_t)width;
+        for (int i = 0; i < width; i++) out[i] = 0.0f;
+        int k0 = y - radius < 0 ? -y : -radius, k1 = y + radius >= height ? height - 1 - y : radius;
+        for (int k = k0; k <= k1; k++) {
+            const float *in = from + (size_t)(y + k) * (size_t)width;
+            for (int i = 0; i < width; i++) out[i] += in[i] * w[k + radius];
         }
     }
 }
@@ -352,8 +365,8 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
         any = 1;
     }
     if (!any) return 1;
-    blur_pass(h->scratch, h->ink, h->width, h->height, 1, weights, radius);
-    blur_pass(h->ink, h->scratch, h->width, h->height, 0, weights, radius);
+    blur_rows(h->scratch, h->ink, h->width, h->height, weights, radius);
+    blur_columns(h->ink, h->scratch, h->width, h->height, weights, radius);
     float *t = h->ink;
     h->ink = h->scratch, h->scratch = t;
     float most = 0.0f;
