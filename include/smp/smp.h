@@ -8,6 +8,7 @@
 #include "smp/mask.h"
 #include "smp/render.h"
 #include "smp/sample.h"
+#include "smp/shape.h"
 #include "smp/sheet.h"
 #include "smp/status.h"
 #include "smp/style.h"
