@@ -6,6 +6,7 @@
 #include "smp/design.h"
 #include "smp/image.h"
 #include "smp/mask.h"
+#include "smp/project.h"
 #include "smp/render.h"
 #include "smp/sample.h"
 #include "smp/shape.h"

@@ -76,6 +76,8 @@ int cli_calibrate(const smp_calibration_settings *settings, int width, int heigh
 
 /* Flags that describe a design, rows for the flag tables of dots, plan and render. */
 #define CLI_DESIGN_FLAG_ROWS                                                                       \
+    {"--project", "FILE", "a consultation file: photo, design, scale and styles (instead of PHOTO)"}, \
+    {"--project-variant", "NAME", "which of the consultation's variants (default: its first)"},      \
     {"--mask", "FILE", "treatment area (required): any image, white = treat, grey scales density"}, \
     {"--blend-mask", "FILE", "existing hair to blend dots into (sides, back)"},                     \
     {"--scar-mask", "FILE", "scar tissue (FUT strip, FUE dots): dots spread more there"},           \
@@ -111,6 +113,8 @@ void cli_timer_start(cli_timer *timer);
 void cli_timing(cli_timer *timer, const char *stage);
 
 typedef struct cli_design_options {
+    const char *project_path, *project_variant;
+    const char *design_flag; /* the first mask, style or calibration flag given: a project brings its own */
     const char *mask_path, *blend_path, *scar_path;
     smp_style style;
     smp_calibration_settings calibration;
@@ -129,8 +133,9 @@ typedef struct cli_design {
     smp_design *design;
 } cli_design;
 
-/* Loads the photo and masks, calibrates and places; returns an exit code.
- * Close *out with cli_design_close whatever it returned. */
+/* Loads the photo and masks (from files, or from the consultation file
+ * --project names; photo_path is NULL then), calibrates and places; returns
+ * an exit code. Close *out with cli_design_close whatever it returned. */
 int cli_design_open(const char *photo_path, cli_design_options *options, cli_design *out);
 void cli_design_close(cli_design *design);
 

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-enum { MAX_VARIANTS = 8, MAX_VARIANT_ARGS = 32 };
+enum { MAX_VARIANTS = SMP_PROJECT_MAX_VARIANTS, MAX_VARIANT_ARGS = 32 };
 
 static const cli_flag compare_flags[] = {
     {"-o", "FILE", "the sheet, .png or .jpg (required)"},
@@ -20,8 +20,9 @@ static const cli_flag compare_flags[] = {
 };
 
 const cli_command cmd_compare_spec = {
-    "compare", "PHOTO --mask M [base flags] --variant 'soft: --hairline soft' --variant 'sharp: ...' -o sheet.png",
-    "Render variants of the design side by side with the before, labelled.", compare_flags, 1, 1};
+    "compare", "PHOTO --mask M [base flags] --variant 'soft: --hairline soft' --variant 'sharp: ...' -o sheet.png\n"
+               "       smp compare --project FILE [look flags] -o sheet.png   (the consultation's own variants)",
+    "Render variants of the design side by side with the before, labelled.", compare_flags, 0, 1};
 
 typedef struct compare_options {
     cli_design_options design;
@@ -59,6 +60,7 @@ typedef struct variant {
     cli_design_options design;
     cli_look_options look;
     const char *label;
+    char name[SMP_PROJECT_NAME_MAX]; /* the label's storage for a consultation's variant */
 } variant;
 
 static int on_variant_flag(void *context, const cli_flag *flag, const char *value) {
@@ -107,6 +109,24 @@ static int parse_variant(char *text, variant *v, const compare_options *base) {
     return code < 0 ? CLI_EXIT_USAGE : code;
 }
 
+/* A consultation's variants, each as a --variant would give it. */
+static int project_variants(const compare_options *o, variant *variants, int *count) {
+    if (o->variant_count)
+        return cli_error(CLI_EXIT_USAGE, "--variant: with --project the consultation's own variants are compared");
+    smp_project *p = NULL;
+    smp_status status = smp_project_load(o->design.project_path, &p);
+    if (status != SMP_OK) return cli_status_error(status);
+    for (int i = 0; i < p->variant_count; i++) {
+        variants[i] = (variant){o->design, o->look, NULL, {0}};
+        variants[i].design.style = p->variants[i].style;
+        snprintf(variants[i].name, sizeof variants[i].name, "%s", p->variants[i].name);
+        variants[i].label = variants[i].name;
+    }
+    *count = p->variant_count;
+    smp_project_destroy(p);
+    return CLI_EXIT_OK;
+}
+
 /* Renders one variant and scales it to the sheet's cell width. */
 static int render_variant(cli_design *d, smp_renderer *r, variant *v, int quiet, int width, smp_image **out) {
     smp_status status = smp_design_set_style(d->design, &v->design.style);
@@ -131,17 +151,19 @@ int cmd_compare(int argc, char **argv) {
     int code = cli_parse(&cmd_compare_spec, argc, argv, on_compare_flag, &o, photo, &count);
     if (code != CLI_EXIT_OK) return code < 0 ? CLI_EXIT_OK : code;
     if (!o.output) return cli_error(CLI_EXIT_USAGE, "compare: -o FILE is required (.png or .jpg)");
-    if (!o.variant_count) return cli_error(CLI_EXIT_USAGE, "compare: give at least one --variant 'LABEL: FLAGS'");
+    if (!o.variant_count && !o.design.project_path)
+        return cli_error(CLI_EXIT_USAGE, "compare: give at least one --variant 'LABEL: FLAGS'");
     variant variants[MAX_VARIANTS];
     char *texts[MAX_VARIANTS] = {0};
-    for (int i = 0; i < o.variant_count && code == CLI_EXIT_OK; i++) {
+    if (o.design.project_path) code = project_variants(&o, variants, &o.variant_count);
+    for (int i = 0; i < o.variant_count && code == CLI_EXIT_OK && !o.design.project_path; i++) {
         texts[i] = strdup(o.variants[i]);
         code = texts[i] ? parse_variant(texts[i], &variants[i], &o) : cli_error(CLI_EXIT_INTERNAL, "out of memory");
     }
     cli_design d = {0};
     smp_renderer *renderer = NULL;
     smp_image *images[MAX_VARIANTS + 1] = {0};
-    if (code == CLI_EXIT_OK) code = cli_design_open(photo[0], &o.design, &d);
+    if (code == CLI_EXIT_OK) code = cli_design_open(count ? photo[0] : NULL, &o.design, &d);
     if (code == CLI_EXIT_OK) code = cli_renderer_open(&d, &(cli_look_options){0}, &o.design, &renderer);
     int width = o.cell_width ? o.cell_width : d.info.width < 1200 ? d.info.width : 1200;
     if (code == CLI_EXIT_OK && smp_image_resize(d.photo, width, (int)((double)width * d.info.height / d.info.width + 0.5),

@@ -10,8 +10,8 @@ static const cli_flag dots_flags[] = {
 };
 
 const cli_command cmd_dots_spec = {
-    "dots", "PHOTO --mask M [--blend-mask B] [--scar-mask S] [style flags] [calibration flags] -o dots.csv",
-    "Place the pigment dots and write them as CSV: x_mm,y_mm,diameter_mm,shade,session,rank.", dots_flags, 1, 1};
+    "dots", "PHOTO --mask M [--blend-mask B] [--scar-mask S] [style flags] [calibration flags] -o dots.csv\n       smp dots --project FILE [--project-variant NAME] -o dots.csv",
+    "Place the pigment dots and write them as CSV: x_mm,y_mm,diameter_mm,shade,session,rank.", dots_flags, 0, 1};
 
 typedef struct dots_options {
     cli_design_options design;
@@ -32,7 +32,7 @@ int cmd_dots(int argc, char **argv) {
     if (code != CLI_EXIT_OK) return code < 0 ? CLI_EXIT_OK : code;
     if (!o.output) return cli_error(CLI_EXIT_USAGE, "dots: -o FILE.csv is required");
     cli_design d;
-    code = cli_design_open(photo[0], &o.design, &d);
+    code = cli_design_open(count ? photo[0] : NULL, &o.design, &d);
     smp_dot_list dots = {0};
     if (code == CLI_EXIT_OK) {
         smp_status status = smp_design_dots(d.design, NULL, &dots);

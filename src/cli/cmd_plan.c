@@ -11,8 +11,8 @@ static const cli_flag plan_flags[] = {
 };
 
 const cli_command cmd_plan_spec = {
-    "plan", "PHOTO --mask M [--blend-mask B] [--scar-mask S] [style flags] [calibration flags] [--json]",
-    "Print the treatment plan: treated area, dots per session and in all, hairline length, time.", plan_flags, 1, 1};
+    "plan", "PHOTO --mask M [--blend-mask B] [--scar-mask S] [style flags] [calibration flags] [--json]\n       smp plan --project FILE [--project-variant NAME] [--json]",
+    "Print the treatment plan: treated area, dots per session and in all, hairline length, time.", plan_flags, 0, 1};
 
 typedef struct plan_options {
     cli_design_options design;
@@ -61,7 +61,7 @@ int cmd_plan(int argc, char **argv) {
     int code = cli_parse(&cmd_plan_spec, argc, argv, on_plan_flag, &o, photo, &count);
     if (code != CLI_EXIT_OK) return code < 0 ? CLI_EXIT_OK : code;
     cli_design d;
-    code = cli_design_open(photo[0], &o.design, &d);
+    code = cli_design_open(count ? photo[0] : NULL, &o.design, &d);
     smp_plan plan;
     if (code == CLI_EXIT_OK) {
         smp_status status = smp_design_plan(d.design, &plan);

@@ -13,8 +13,8 @@ static const cli_flag render_flags[] = {
 };
 
 const cli_command cmd_render_spec = {
-    "render", "PHOTO --mask M [style, look and calibration flags] -o after.png [--before-after sheet.png]",
-    "Render the simulated SMP on the photo at full resolution.", render_flags, 1, 1};
+    "render", "PHOTO --mask M [style, look and calibration flags] -o after.png [--before-after sheet.png]\n       smp render --project FILE [--project-variant NAME] [look flags] -o after.png",
+    "Render the simulated SMP on the photo at full resolution.", render_flags, 0, 1};
 
 typedef struct render_options {
     cli_design_options design;
@@ -42,7 +42,7 @@ int cmd_render(int argc, char **argv) {
     cli_design d;
     smp_renderer *renderer = NULL;
     smp_image *after = NULL;
-    code = cli_design_open(photo[0], &o.design, &d);
+    code = cli_design_open(count ? photo[0] : NULL, &o.design, &d);
     if (code == CLI_EXIT_OK) code = cli_renderer_open(&d, &o.look, &o.design, &renderer);
     if (code == CLI_EXIT_OK) code = cli_render_photo(renderer, &d, &o.look.look, o.export.quiet, &after);
     cli_timing(&o.design.timer, "render");

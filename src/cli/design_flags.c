@@ -58,10 +58,14 @@ static int parse_strength(const char *flag, const char *text, double hi, double 
 int cli_design_flag(cli_design_options *o, const cli_flag *flag, const char *value) {
     const char *f = flag->name;
     smp_style *s = &o->style;
+    if (!strcmp(f, "--project")) return o->project_path = value, CLI_EXIT_OK;
+    if (!strcmp(f, "--project-variant")) return o->project_variant = value, CLI_EXIT_OK;
+    if (!strcmp(f, "--timings")) return o->timer.enabled = 1, CLI_EXIT_OK;
+    if (!strcmp(f, "--threads")) return parse_whole(f, value, 1, 256, &o->threads);
+    if (!o->design_flag) o->design_flag = f;
     if (!strcmp(f, "--mask")) return o->mask_path = value, CLI_EXIT_OK;
     if (!strcmp(f, "--blend-mask")) return o->blend_path = value, CLI_EXIT_OK;
     if (!strcmp(f, "--scar-mask")) return o->scar_path = value, CLI_EXIT_OK;
-    if (!strcmp(f, "--timings")) return o->timer.enabled = 1, CLI_EXIT_OK;
     if (!strcmp(f, "--session-share")) return parse_per_session(f, value, 0.01, 1, s->session_share);
     if (!strcmp(f, "--session-shade")) return parse_per_session(f, value, 0.05, 1, s->session_shade);
     if (!strcmp(f, "--density")) return cli_number(f, value, SMP_DENSITY_MIN, SMP_DENSITY_MAX, "dots/cm2", &s->density);
@@ -77,7 +81,6 @@ int cli_design_flag(cli_design_options *o, const cli_flag *flag, const char *val
     if (!strcmp(f, "--blend-density")) return cli_number(f, value, 0.05, 1, "", &s->blend_density);
     if (!strcmp(f, "--blend-shade")) return cli_number(f, value, 0.05, 1, "", &s->blend_shade);
     if (!strcmp(f, "--seed")) return parse_seed(f, value, &s->seed);
-    if (!strcmp(f, "--threads")) return parse_whole(f, value, 1, 256, &o->threads);
     if (!strcmp(f, "--hairline")) {
         if (!strcmp(value, "soft")) return s->hairline = SMP_HAIRLINE_SOFT, CLI_EXIT_OK;
         if (!strcmp(value, "sharp")) return s->hairline = SMP_HAIRLINE_SHARP, CLI_EXIT_OK;
@@ -92,32 +95,87 @@ static int load_mask(const char *path, const smp_image_info *photo, int cell, sm
     return status == SMP_OK ? CLI_EXIT_OK : cli_status_error(status);
 }
 
+/* The masks, from the flags' files or the consultation's layers. */
+typedef struct design_masks {
+    smp_mask *treatment, *blend, *scar;
+} design_masks;
+
+static int masks_from_files(const cli_design_options *o, const smp_image_info *photo, int cell, design_masks *m) {
+    int code = load_mask(o->mask_path, photo, cell, &m->treatment);
+    if (code == CLI_EXIT_OK) code = load_mask(o->blend_path, photo, cell, &m->blend);
+    if (code == CLI_EXIT_OK) code = load_mask(o->scar_path, photo, cell, &m->scar);
+    return code;
+}
+
+static int masks_from_project(const smp_project *p, const char *path, const smp_image_info *photo, int cell,
+                              design_masks *m) {
+    const smp_project_layer *layers[3] = {&p->treatment, &p->blend, &p->scar};
+    smp_mask **out[3] = {&m->treatment, &m->blend, &m->scar};
+    for (int i = 0; i < 3; i++) {
+        smp_status status = smp_project_layer_mask(layers[i], path, photo->width, photo->height, cell, out[i]);
+        if (status != SMP_OK) return cli_status_error(status);
+    }
+    return CLI_EXIT_OK;
+}
+
+/* Takes the photo's path, the scale and the style from the consultation. */
+static int apply_project(cli_design_options *o, const smp_project *p, char *photo, size_t size) {
+    int v = 0;
+    while (o->project_variant && v < p->variant_count && strcmp(p->variants[v].name, o->project_variant)) v++;
+    if (v == p->variant_count) {
+        char names[SMP_PROJECT_MAX_VARIANTS * (SMP_PROJECT_NAME_MAX + 2)] = "";
+        for (int i = 0; i < p->variant_count; i++)
+            strcat(strcat(names, i ? ", " : ""), p->variants[i].name);
+        return cli_error(CLI_EXIT_USAGE, "--project-variant: %s has no variant '%s' (it has %s)", o->project_path,
+                         o->project_variant, names);
+    }
+    o->style = p->variants[v].style;
+    o->calibration = p->calibration;
+    smp_status status = smp_project_path(o->project_path, p->photo, photo, size);
+    return status == SMP_OK ? CLI_EXIT_OK : cli_status_error(status);
+}
+
 int cli_design_open(const char *photo_path, cli_design_options *o, cli_design *out) {
-    if (!o->mask_path) return cli_error(CLI_EXIT_USAGE, "--mask is required: the treatment area, painted white");
+    *out = (cli_design){0};
+    if (o->project_path && photo_path)
+        return cli_error(CLI_EXIT_USAGE, "give a PHOTO or --project FILE, not both");
+    if (o->project_path && o->design_flag)
+        return cli_error(CLI_EXIT_USAGE, "%s: the design comes from --project %s; change it there", o->design_flag,
+                         o->project_path);
+    if (!o->project_path && !photo_path) return cli_error(CLI_EXIT_USAGE, "give a PHOTO (or --project FILE)");
+    if (!o->project_path && !o->mask_path)
+        return cli_error(CLI_EXIT_USAGE, "--mask is required: the treatment area, painted white");
     if (o->threads) omp_set_num_threads(o->threads);
     cli_timer_start(&o->timer);
-    *out = (cli_design){0};
-    smp_status status = smp_image_load(photo_path, NULL, &out->photo, &out->info);
-    if (status != SMP_OK) return cli_status_error(status);
+    smp_project *project = NULL;
+    char project_photo[4096];
+    int code = CLI_EXIT_OK;
+    if (o->project_path) {
+        smp_status status = smp_project_load(o->project_path, &project);
+        code = status == SMP_OK ? apply_project(o, project, project_photo, sizeof project_photo) : cli_status_error(status);
+        photo_path = project_photo;
+    }
+    smp_status status = code == CLI_EXIT_OK ? smp_image_load(photo_path, NULL, &out->photo, &out->info) : SMP_OK;
+    if (status != SMP_OK) code = cli_status_error(status);
     cli_timing(&o->timer, "load");
-    int code = cli_calibrate(&o->calibration, out->info.width, out->info.height, &out->scale);
-    if (code != CLI_EXIT_OK) return code;
+    if (code == CLI_EXIT_OK) code = cli_calibrate(&o->calibration, out->info.width, out->info.height, &out->scale);
     int cell = smp_mask_cell_for_scale(out->scale.px_per_mm);
-    smp_mask *treatment = NULL, *blend = NULL, *scar = NULL;
-    code = load_mask(o->mask_path, &out->info, cell, &treatment);
-    if (code == CLI_EXIT_OK) code = load_mask(o->blend_path, &out->info, cell, &blend);
-    if (code == CLI_EXIT_OK) code = load_mask(o->scar_path, &out->info, cell, &scar);
+    design_masks m = {0};
+    if (code == CLI_EXIT_OK)
+        code = project ? masks_from_project(project, o->project_path, &out->info, cell, &m)
+                       : masks_from_files(o, &out->info, cell, &m);
     if (code == CLI_EXIT_OK) {
         cli_timing(&o->timer, "mask");
-        smp_design_desc desc = {out->info.width, out->info.height, out->scale.px_per_mm, treatment, blend, scar};
+        smp_design_desc desc = {out->info.width, out->info.height, out->scale.px_per_mm, m.treatment, m.blend, m.scar};
         status = smp_design_create(&desc, &out->design);
         if (status == SMP_OK) status = smp_design_set_style(out->design, &o->style);
         code = status == SMP_OK ? CLI_EXIT_OK : cli_status_error(status);
         cli_timing(&o->timer, "place");
     }
-    smp_mask_destroy(treatment);
-    smp_mask_destroy(blend);
-    smp_mask_destroy(scar);
+    smp_mask_destroy(m.treatment);
+    smp_mask_destroy(m.blend);
+    smp_mask_destroy(m.scar);
+    smp_project_destroy(project);
     return code;
 }
 

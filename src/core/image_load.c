@@ -1,11 +1,8 @@
 /* image_load.c: decoding photo and mask files into upright RGBA images. */
-#include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include <stb_image.h>
 
@@ -237,36 +234,6 @@ smp_status smp_image_load_memory(const void *data, size_t size, const char *name
     return SMP_OK;
 }
 
-static smp_status read_file(const char *path, size_t limit, uint8_t **out, size_t *out_size) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return smp_fail(SMP_ERR_READ, "%s: cannot open (%s)", path, strerror(errno));
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(f);
-        return smp_fail(SMP_ERR_READ, "%s: not a regular file", path);
-    }
-    size_t size = (size_t)st.st_size;
-    if (size > limit) {
-        fclose(f);
-        return smp_fail(SMP_ERR_TOO_LARGE, "%s: %zu bytes is over the limit of %zu bytes", path, size, limit);
-    }
-    uint8_t *data = malloc(size ? size : 1);
-    if (!data) {
-        fclose(f);
-        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory for %zu bytes", path, size);
-    }
-    size_t got = fread(data, 1, size, f);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed || got != size) {
-        free(data);
-        return smp_fail(SMP_ERR_READ, "%s: read error after %zu of %zu bytes", path, got, size);
-    }
-    *out = data;
-    *out_size = size;
-    return SMP_OK;
-}
-
 smp_status smp_image_load(const char *path, const smp_load_settings *settings,
                           smp_image **out_image, smp_image_info *out_info) {
     if (!path || !out_image) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_image_load: NULL argument");
@@ -275,7 +242,7 @@ smp_status smp_image_load(const char *path, const smp_load_settings *settings,
     if (status != SMP_OK) return status;
     uint8_t *data = NULL;
     size_t size = 0;
-    status = read_file(path, limits.max_file_bytes, &data, &size);
+    status = smp_read_file(path, limits.max_file_bytes, &data, &size);
     if (status != SMP_OK) return status;
     status = smp_image_load_memory(data, size, path, settings, out_image, out_info);
     free(data);

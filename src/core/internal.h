@@ -64,6 +64,11 @@ void smp_sink_write(smp_sink *sink, const void *data, size_t size);
 typedef smp_status (*smp_produce_fn)(smp_sink *sink, const void *context);
 smp_status smp_write_atomically(const char *path, smp_produce_fn produce, const void *context);
 
+/* Reads the whole regular file at path into *out (malloc'd, with a NUL after
+ * the last byte so text can be parsed in place). A file over limit bytes is
+ * SMP_ERR_TOO_LARGE before anything is allocated; errors name path. */
+smp_status smp_read_file(const char *path, size_t limit, uint8_t **out, size_t *out_size);
+
 /* Bilinear sample of a width x height float grid at cell coordinates (cx, cy),
  * where cell (i, j) has its centre at (i, j); clamped at the borders. */
 float smp_grid_sample(const float *grid, int width, int height, double cx, double cy);

@@ -1,0 +1,81 @@
+/* smp/project.h: the consultation file: the photo, the drawn design, the scale and the variants, as JSON. */
+#ifndef SMP_PROJECT_H
+#define SMP_PROJECT_H
+
+#include "smp/calibration.h"
+#include "smp/mask.h"
+#include "smp/shape.h"
+#include "smp/status.h"
+#include "smp/style.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SMP_PROJECT_FORMAT "smp-consultation"
+#define SMP_PROJECT_VERSION 1
+#define SMP_PROJECT_MAX_VARIANTS 8
+#define SMP_PROJECT_NAME_MAX 64
+#define SMP_PROJECT_TEXT_MAX 4096 /* client reference and notes, bytes */
+#define SMP_PROJECT_MAX_BYTES (16u << 20)
+
+/* One layer of the design (treatment area, blend zone, scars): a drawn
+ * outline, a mask painted elsewhere, or both (the mask's paint and the
+ * outline's, whichever is more, make the layer). */
+typedef struct smp_project_layer {
+    smp_point *outline; /* closed curve through these points, photo pixels; NULL: none */
+    int outline_count;
+    char *mask;         /* a mask file, relative to the consultation file's folder; NULL: none */
+} smp_project_layer;
+
+typedef struct smp_project_variant {
+    char name[SMP_PROJECT_NAME_MAX]; /* "soft", "sharp", ... */
+    smp_style style;                 /* resolved: every value written out, so defaults changing later
+                                        cannot change the dots */
+} smp_project_variant;
+
+/* A consultation. Strings and outlines belong to it; smp_project_destroy frees them. */
+typedef struct smp_project {
+    char *photo;                     /* relative to the consultation file's folder */
+    smp_calibration_settings calibration;
+    smp_project_layer treatment, blend, scar;
+    int variant_count;               /* 1 to SMP_PROJECT_MAX_VARIANTS */
+    smp_project_variant variants[SMP_PROJECT_MAX_VARIANTS];
+    char *client;                    /* the clinic's reference; may be NULL */
+    char *notes;                     /* may be NULL */
+} smp_project;
+
+/* Reads a consultation file. Every value is checked: a message names the
+ * file and the field ("c.json: variants[1].style.density: 500 is outside
+ * 10-300 dots/cm2"). On success *out owns a new project. Errors:
+ * SMP_ERR_READ, SMP_ERR_FORMAT (not JSON, not a consultation, a field of
+ * the wrong type or out of range, a version newer than this program reads),
+ * SMP_ERR_TOO_LARGE (over SMP_PROJECT_MAX_BYTES), SMP_ERR_OUT_OF_MEMORY.
+ * Thread-safe. */
+smp_status smp_project_load(const char *path, smp_project **out);
+
+/* Writes the project to path atomically (a failure leaves any old file as
+ * it was). Styles are written resolved. SMP_ERR_INVALID_ARGUMENT for a
+ * project that would not load back (no photo, no variant, a style out of
+ * range, text over SMP_PROJECT_TEXT_MAX), SMP_ERR_WRITE. Thread-safe. */
+smp_status smp_project_save(const smp_project *project, const char *path);
+
+void smp_project_destroy(smp_project *project); /* NULL is a no-op */
+
+/* A path the project names (photo or mask), resolved against the folder of
+ * the consultation file at project_path: absolute paths stay as they are.
+ * Writes at most size bytes to out; SMP_ERR_INVALID_ARGUMENT when it does
+ * not fit. */
+smp_status smp_project_path(const char *project_path, const char *relative, char *out, size_t size);
+
+/* The mask of one layer for a photo_width x photo_height photo: its mask
+ * file (loaded as smp_mask_load does) and its outline (filled). A layer with
+ * neither gives *out = NULL and SMP_OK. Errors as smp_mask_load and
+ * smp_mask_fill_curve. */
+smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *project_path, int photo_width,
+                                  int photo_height, int cell, smp_mask **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

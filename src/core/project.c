@@ -1,0 +1,379 @@
+/* project.c: consultation files read and written with cJSON, every field checked on the way in. */
+#define _POSIX_C_SOURCE 200809L
+#include <cJSON.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "smp/project.h"
+
+/* The style's numbers, by the names the file and the command line use. */
+typedef struct style_field {
+    const char *name;
+    size_t offset;
+    int zero_is_off; /* 0 in the file means none (SMP_OFF), not the default */
+} style_field;
+
+static const style_field style_fields[] = {
+    {"density", offsetof(smp_style, density), 0},
+    {"dot_size", offsetof(smp_style, dot_size), 0},
+    {"size_variation", offsetof(smp_style, size_variation), 1},
+    {"shade", offsetof(smp_style, shade), 0},
+    {"shade_variation", offsetof(smp_style, shade_variation), 1},
+    {"feather_mm", offsetof(smp_style, feather_mm), 0},
+    {"irregularity", offsetof(smp_style, irregularity), 1},
+    {"hairline_offset_mm", offsetof(smp_style, hairline_offset_mm), 0},
+    {"blend_density", offsetof(smp_style, blend_density), 0},
+    {"blend_shade", offsetof(smp_style, blend_shade), 0},
+};
+enum { STYLE_FIELDS = sizeof style_fields / sizeof style_fields[0] };
+
+/* ---- reading ---- */
+
+typedef struct reader {
+    const char *file;
+    char where[128]; /* the JSON path being read, for messages */
+} reader;
+
+static smp_status bad(const reader *r, const char *field, const char *what) {
+    return smp_fail(SMP_ERR_FORMAT, "%s: %s%s%s: %s", r->file, r->where, *r->where && field ? "." : "",
+                    field ? field : "", what);
+}
+
+static smp_status read_text(const reader *r, const cJSON *o, const char *field, int required, char **out) {
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(o, field);
+    *out = NULL;
+    if (!item) return required ? bad(r, field, "missing") : SMP_OK;
+    if (!cJSON_IsString(item)) return bad(r, field, "not a string");
+    if (strlen(item->valuestring) > SMP_PROJECT_TEXT_MAX) return bad(r, field, "longer than 4096 bytes");
+    *out = strdup(item->valuestring);
+    return *out ? SMP_OK : smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory", r->file);
+}
+
+/* An array of exactly `count` numbers (count 0: 1 to `most`, the number read into *got). */
+static smp_status number_array(const reader *r, const cJSON *item, const char *field, int count, int most, double *out,
+                               int *got) {
+    int n = cJSON_IsArray(item) ? cJSON_GetArraySize(item) : -1;
+    if (n < 0 || (count && n != count) || (!count && (n < 1 || n > most))) {
+        char what[64];
+        snprintf(what, sizeof what, count ? "not an array of %d numbers" : "not an array of 1 to %d numbers",
+                 count ? count : most);
+        return bad(r, field, what);
+    }
+    for (int i = 0; i < n; i++) {
+        const cJSON *v = cJSON_GetArrayItem(item, i);
+        if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) return bad(r, field, "holds something that is not a number");
+        out[i] = v->valuedouble;
+    }
+    if (got) *got = n;
+    return SMP_OK;
+}
+
+static smp_status read_numbers(const reader *r, const cJSON *o, const char *field, int count, int most, double *out,
+                               int *got) {
+    return number_array(r, cJSON_GetObjectItemCaseSensitive(o, field), field, count, most, out, got);
+}
+
+static smp_status read_calibration(const reader *r, const cJSON *root, smp_calibration_settings *c) {
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, "calibration");
+    *c = (smp_calibration_settings){0};
+    if (!o) return SMP_OK; /* the default scale, as on the command line */
+    if (!cJSON_IsObject(o)) return bad(r, "calibration", "not an object");
+    reader in = *r;
+    snprintf(in.where, sizeof in.where, "calibration");
+    const cJSON *scale = cJSON_GetObjectItemCaseSensitive(o, "px_per_mm");
+    if (scale) {
+        if (!cJSON_IsNumber(scale)) return bad(&in, "px_per_mm", "not a number");
+        c->px_per_mm = scale->valuedouble;
+    }
+    smp_status status = SMP_OK;
+    if (cJSON_GetObjectItemCaseSensitive(o, "pupils")) {
+        c->has_pupils = 1;
+        status = read_numbers(&in, o, "pupils", 4, 0, c->pupils, NULL);
+        const cJSON *ipd = cJSON_GetObjectItemCaseSensitive(o, "ipd_mm");
+        if (status == SMP_OK && ipd) c->ipd_mm = cJSON_IsNumber(ipd) ? ipd->valuedouble : NAN;
+    }
+    if (status == SMP_OK && cJSON_GetObjectItemCaseSensitive(o, "ruler")) {
+        double v[5];
+        status = read_numbers(&in, o, "ruler", 5, 0, v, NULL);
+        memcpy(c->ruler, v, sizeof c->ruler);
+        c->ruler_mm = v[4], c->has_ruler = 1;
+    }
+    return status;
+}
+
+static smp_status read_layer(const reader *r, const cJSON *root, const char *name, int required,
+                             smp_project_layer *layer) {
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, name);
+    *layer = (smp_project_layer){0};
+    if (!o) return required ? bad(r, name, "missing: a design needs its treatment area") : SMP_OK;
+    if (!cJSON_IsObject(o)) return bad(r, name, "not an object");
+    reader in = *r;
+    snprintf(in.where, sizeof in.where, "%s", name);
+    smp_status status = read_text(&in, o, "mask", 0, &layer->mask);
+    const cJSON *outline = cJSON_GetObjectItemCaseSensitive(o, "outline");
+    if (status == SMP_OK && outline) {
+        int n = cJSON_IsArray(outline) ? cJSON_GetArraySize(outline) : -1;
+        if (n < 3 || n > SMP_CURVE_MAX_POINTS) return bad(&in, "outline", "not an array of 3 to 4096 [x, y] points");
+        if (!(layer->outline = malloc((size_t)n * sizeof *layer->outline)))
+            return smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory", r->file);
+        layer->outline_count = n;
+        for (int i = 0; i < n && status == SMP_OK; i++) {
+            double xy[2];
+            char index[32];
+            snprintf(index, sizeof index, "outline[%d]", i);
+            status = number_array(&in, cJSON_GetArrayItem(outline, i), index, 2, 0, xy, NULL);
+            layer->outline[i] = (smp_point){xy[0], xy[1]};
+        }
+    }
+    if (status == SMP_OK && required && !layer->mask && !layer->outline)
+        return bad(&in, NULL, "neither an outline nor a mask");
+    return status;
+}
+
+static smp_status read_style(const reader *r, const cJSON *o, smp_style *style) {
+    *style = (smp_style){0};
+    if (!cJSON_IsObject(o)) return bad(r, "style", "not an object");
+    for (int i = 0; i < STYLE_FIELDS; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, style_fields[i].name);
+        if (!v) continue;
+        if (!cJSON_IsNumber(v)) return bad(r, style_fields[i].name, "not a number");
+        double value = v->valuedouble == 0.0 && style_fields[i].zero_is_off ? SMP_OFF : v->valuedouble;
+        memcpy((char *)style + style_fields[i].offset, &value, sizeof value);
+    }
+    const cJSON *hairline = cJSON_GetObjectItemCaseSensitive(o, "hairline");
+    if (hairline) {
+        const char *h = cJSON_GetStringValue(hairline);
+        if (!h || (strcmp(h, "soft") && strcmp(h, "sharp"))) return bad(r, "hairline", "not \"soft\" or \"sharp\"");
+        style->hairline = strcmp(h, "soft") ? SMP_HAIRLINE_SHARP : SMP_HAIRLINE_SOFT;
+    }
+    const cJSON *sessions = cJSON_GetObjectItemCaseSensitive(o, "sessions");
+    if (sessions) {
+        if (!cJSON_IsNumber(sessions) || sessions->valuedouble != (int)sessions->valuedouble)
+            return bad(r, "sessions", "not a whole number");
+        style->sessions = (int)sessions->valuedouble;
+    }
+    smp_status status = SMP_OK;
+    if (cJSON_GetObjectItemCaseSensitive(o, "session_share"))
+        status = read_numbers(r, o, "session_share", 0, SMP_MAX_SESSIONS, style->session_share, NULL);
+    if (status == SMP_OK && cJSON_GetObjectItemCaseSensitive(o, "session_shade"))
+        status = read_numbers(r, o, "session_shade", 0, SMP_MAX_SESSIONS, style->session_shade, NULL);
+    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(o, "seed");
+    if (status == SMP_OK && seed) { /* a string: JSON numbers cannot hold every 64-bit seed */
+        const char *text = cJSON_GetStringValue(seed);
+        char *end = NULL;
+        errno = 0;
+        unsigned long long v = text ? strtoull(text, &end, 10) : 0;
+        if (!text || !*text || *end || errno || text[0] == '-') return bad(r, "seed", "not a decimal string of a 64-bit seed");
+        style->seed = v;
+    }
+    if (status != SMP_OK) return status;
+    smp_style resolved;
+    if (smp_style_resolve(style, &resolved) != SMP_OK) {
+        char what[256];
+        snprintf(what, sizeof what, "%s", smp_last_error());
+        return bad(r, "style", what);
+    }
+    return SMP_OK;
+}
+
+static smp_status read_variants(const reader *r, const cJSON *root, smp_project *p) {
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "variants");
+    int n = cJSON_IsArray(list) ? cJSON_GetArraySize(list) : -1;
+    if (n < 1 || n > SMP_PROJECT_MAX_VARIANTS) return bad(r, "variants", "not an array of 1 to 8 variants");
+    for (int i = 0; i < n; i++) {
+        const cJSON *v = cJSON_GetArrayItem(list, i);
+        reader in = *r;
+        snprintf(in.where, sizeof in.where, "variants[%d]", i);
+        const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v, "name"));
+        if (!name || !*name || strlen(name) >= SMP_PROJECT_NAME_MAX) return bad(&in, "name", "not a name of 1 to 63 bytes");
+        for (int j = 0; j < i; j++)
+            if (!strcmp(p->variants[j].name, name)) return bad(&in, "name", "used twice");
+        snprintf(p->variants[i].name, sizeof p->variants[i].name, "%s", name);
+        smp_status status = read_style(&in, cJSON_GetObjectItemCaseSensitive(v, "style"), &p->variants[i].style);
+        if (status != SMP_OK) return status;
+    }
+    p->variant_count = n;
+    return SMP_OK;
+}
+
+static smp_status read_project(const reader *r, const cJSON *root, smp_project *p) {
+    if (!cJSON_IsObject(root)) return bad(r, NULL, "not a JSON object");
+    const char *format = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "format"));
+    if (!format || strcmp(format, SMP_PROJECT_FORMAT)) return bad(r, "format", "not \"" SMP_PROJECT_FORMAT "\"");
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
+    if (!cJSON_IsNumber(version) || version->valuedouble < 1) return bad(r, "version", "not a version number");
+    if (version->valuedouble > SMP_PROJECT_VERSION)
+        return bad(r, "version", "newer than this program reads (version 1); update SMP Studio");
+    smp_status status = read_text(r, root, "photo", 1, &p->photo);
+    if (status == SMP_OK) status = read_text(r, root, "client", 0, &p->client);
+    if (status == SMP_OK) status = read_text(r, root, "notes", 0, &p->notes);
+    if (status == SMP_OK) status = read_calibration(r, root, &p->calibration);
+    if (status == SMP_OK) status = read_layer(r, root, "treatment", 1, &p->treatment);
+    if (status == SMP_OK) status = read_layer(r, root, "blend", 0, &p->blend);
+    if (status == SMP_OK) status = read_layer(r, root, "scar", 0, &p->scar);
+    if (status == SMP_OK) status = read_variants(r, root, p);
+    return status;
+}
+
+smp_status smp_project_load(const char *path, smp_project **out) {
+    if (!path || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_load: NULL argument");
+    uint8_t *data = NULL;
+    size_t size = 0;
+    smp_status read = smp_read_file(path, SMP_PROJECT_MAX_BYTES, &data, &size);
+    if (read != SMP_OK) return read;
+    const char *text = (const char *)data;
+    const char *end = NULL; /* on failure, where parsing stopped (cJSON's global error pointer is not thread-safe) */
+    cJSON *root = cJSON_ParseWithLengthOpts(text, size, &end, 0);
+    ptrdiff_t error_at = !root && end ? end - text : 0;
+    free(data);
+    reader r = {path, ""};
+    smp_project *p = calloc(1, sizeof *p);
+    smp_status status = !p      ? smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory", path)
+                        : root ? read_project(&r, root, p)
+                               : smp_fail(SMP_ERR_FORMAT, "%s: not JSON (the error is near byte %td)", path, error_at);
+    cJSON_Delete(root);
+    if (status != SMP_OK) {
+        smp_project_destroy(p);
+        return status;
+    }
+    *out = p;
+    return SMP_OK;
+}
+
+/* ---- writing ---- */
+
+static cJSON *style_json(const smp_style *style) {
+    cJSON *o = cJSON_CreateObject();
+    for (int i = 0; i < STYLE_FIELDS; i++) {
+        double v;
+        memcpy(&v, (const char *)style + style_fields[i].offset, sizeof v);
+        cJSON_AddNumberToObject(o, style_fields[i].name, v);
+    }
+    cJSON_AddStringToObject(o, "hairline", style->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft");
+    cJSON_AddNumberToObject(o, "sessions", style->sessions);
+    cJSON_AddItemToObject(o, "session_share", cJSON_CreateDoubleArray(style->session_share, style->sessions));
+    cJSON_AddItemToObject(o, "session_shade", cJSON_CreateDoubleArray(style->session_shade, style->sessions));
+    char seed[24];
+    snprintf(seed, sizeof seed, "%" PRIu64, style->seed);
+    cJSON_AddStringToObject(o, "seed", seed);
+    return o;
+}
+
+static void add_layer(cJSON *root, const char *name, const smp_project_layer *layer) {
+    if (!layer->mask && !layer->outline) return;
+    cJSON *o = cJSON_AddObjectToObject(root, name);
+    if (layer->outline) {
+        cJSON *outline = cJSON_AddArrayToObject(o, "outline");
+        for (int i = 0; i < layer->outline_count; i++) {
+            double xy[2] = {layer->outline[i].x, layer->outline[i].y};
+            cJSON_AddItemToArray(outline, cJSON_CreateDoubleArray(xy, 2));
+        }
+    }
+    if (layer->mask) cJSON_AddStringToObject(o, "mask", layer->mask);
+}
+
+static void add_calibration(cJSON *root, const smp_calibration_settings *c) {
+    if (!c->px_per_mm && !c->has_pupils && !c->has_ruler) return;
+    cJSON *o = cJSON_AddObjectToObject(root, "calibration");
+    if (c->px_per_mm) cJSON_AddNumberToObject(o, "px_per_mm", c->px_per_mm);
+    if (c->has_pupils) {
+        cJSON_AddItemToObject(o, "pupils", cJSON_CreateDoubleArray(c->pupils, 4));
+        if (c->ipd_mm) cJSON_AddNumberToObject(o, "ipd_mm", c->ipd_mm);
+    }
+    if (c->has_ruler) {
+        double v[5] = {c->ruler[0], c->ruler[1], c->ruler[2], c->ruler[3], c->ruler_mm};
+        cJSON_AddItemToObject(o, "ruler", cJSON_CreateDoubleArray(v, 5));
+    }
+}
+
+static smp_status produce_text(smp_sink *sink, const void *context) {
+    const char *text = context;
+    smp_sink_write(sink, text, strlen(text));
+    smp_sink_write(sink, "\n", 1);
+    return SMP_OK;
+}
+
+smp_status smp_project_save(const smp_project *p, const char *path) {
+    if (!p || !path) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_save: NULL argument");
+    if (!p->photo || p->variant_count < 1 || p->variant_count > SMP_PROJECT_MAX_VARIANTS ||
+        (!p->treatment.mask && !p->treatment.outline))
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: a consultation needs a photo, a treatment area and 1 to 8 variants",
+                        path);
+    if ((p->client && strlen(p->client) > SMP_PROJECT_TEXT_MAX) || (p->notes && strlen(p->notes) > SMP_PROJECT_TEXT_MAX))
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: the client reference or the notes are over 4096 bytes", path);
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "format", SMP_PROJECT_FORMAT);
+    cJSON_AddNumberToObject(root, "version", SMP_PROJECT_VERSION);
+    if (p->client) cJSON_AddStringToObject(root, "client", p->client);
+    if (p->notes) cJSON_AddStringToObject(root, "notes", p->notes);
+    cJSON_AddStringToObject(root, "photo", p->photo);
+    add_calibration(root, &p->calibration);
+    add_layer(root, "treatment", &p->treatment);
+    add_layer(root, "blend", &p->blend);
+    add_layer(root, "scar", &p->scar);
+    cJSON *variants = cJSON_AddArrayToObject(root, "variants");
+    smp_status status = SMP_OK;
+    for (int i = 0; i < p->variant_count && status == SMP_OK; i++) {
+        smp_style resolved;
+        status = smp_style_resolve(&p->variants[i].style, &resolved);
+        cJSON *v = cJSON_CreateObject();
+        cJSON_AddStringToObject(v, "name", p->variants[i].name);
+        cJSON_AddItemToObject(v, "style", style_json(&resolved));
+        cJSON_AddItemToArray(variants, v);
+    }
+    char *text = status == SMP_OK ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (status != SMP_OK) return smp_fail(status, "%s: %s", path, "a variant's style is out of range");
+    if (!text) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory", path);
+    status = smp_write_atomically(path, produce_text, text);
+    free(text);
+    return status;
+}
+
+static void free_layer(smp_project_layer *layer) {
+    free(layer->outline);
+    free(layer->mask);
+}
+
+void smp_project_destroy(smp_project *p) {
+    if (!p) return;
+    free(p->photo), free(p->client), free(p->notes);
+    free_layer(&p->treatment), free_layer(&p->blend), free_layer(&p->scar);
+    free(p);
+}
+
+smp_status smp_project_path(const char *project_path, const char *relative, char *out, size_t size) {
+    if (!project_path || !relative || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_path: NULL argument");
+    const char *slash = strrchr(project_path, '/');
+    int n = relative[0] == '/' || !slash ? snprintf(out, size, "%s", relative)
+                                         : snprintf(out, size, "%.*s/%s", (int)(slash - project_path), project_path, relative);
+    if (n < 0 || (size_t)n >= size) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: the path is too long", relative);
+    return SMP_OK;
+}
+
+smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *project_path, int photo_width,
+                                  int photo_height, int cell, smp_mask **out) {
+    if (!layer || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_layer_mask: NULL argument");
+    *out = NULL;
+    if (!layer->mask && !layer->outline) return SMP_OK;
+    smp_mask *mask = NULL;
+    char path[4096];
+    smp_status status = layer->mask ? smp_project_path(project_path, layer->mask, path, sizeof path) : SMP_OK;
+    if (status == SMP_OK)
+        status = layer->mask ? smp_mask_load(path, photo_width, photo_height, cell, &mask)
+                             : smp_mask_create(photo_width, photo_height, cell, 0.0f, &mask);
+    if (status == SMP_OK && layer->outline)
+        status = smp_mask_fill_curve(mask, layer->outline, layer->outline_count, 1.0f);
+    if (status != SMP_OK) {
+        smp_mask_destroy(mask);
+        return status;
+    }
+    *out = mask;
+    return SMP_OK;
+}
