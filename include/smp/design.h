@@ -85,6 +85,9 @@ smp_status smp_design_set_style(smp_design *design, const smp_style *style);
 /* The resolved style in use. */
 const smp_style *smp_design_style(const smp_design *design);
 
+/* The scale the design was made at, photo pixels a millimetre. */
+double smp_design_px_per_mm(const smp_design *design);
+
 /* The photo size in millimetres. */
 smp_rect_mm smp_design_bounds(const smp_design *design);
 

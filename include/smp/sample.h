@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "smp/design.h"
+#include "smp/image.h"
 #include "smp/status.h"
 
 #ifdef __cplusplus
@@ -33,6 +35,13 @@ typedef struct smp_sample_client {
  * embedded description is damaged (SMP_ERR_FORMAT), leaving *out untouched.
  * Thread-safe. */
 smp_status smp_sample_client_get(smp_sample_client *out);
+
+/* The sample client ready to use: its photo decoded upright (*photo, with
+ * *info) and its design (treatment and blend masks at its scale, the default
+ * style). On success the caller owns both; on failure neither is set.
+ * Errors: SMP_ERR_FORMAT (damaged embedded files), SMP_ERR_OUT_OF_MEMORY.
+ * Uses all OpenMP threads. Thread-safe. */
+smp_status smp_sample_client_open(smp_image **photo, smp_image_info *info, smp_design **design);
 
 #ifdef __cplusplus
 }

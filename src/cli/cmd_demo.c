@@ -52,26 +52,11 @@ static int make_folders(const char *path) {
 }
 
 /* The sample client as a design, as cli_design_open makes one from files. */
-static int open_sample(cli_design *d, smp_sample_client *client) {
+static int open_sample(cli_design *d) {
     *d = (cli_design){0};
-    smp_status status = smp_sample_client_get(client);
-    if (status == SMP_OK)
-        status = smp_image_load_memory(client->photo.data, client->photo.size, client->photo.name, NULL, &d->photo,
-                                       &d->info);
-    int cell = smp_mask_cell_for_scale(client->px_per_mm);
-    smp_mask *mask = NULL, *blend = NULL;
-    if (status == SMP_OK)
-        status = smp_mask_load_memory(client->mask.data, client->mask.size, client->mask.name, d->info.width,
-                                      d->info.height, cell, &mask);
-    if (status == SMP_OK)
-        status = smp_mask_load_memory(client->blend_mask.data, client->blend_mask.size, client->blend_mask.name,
-                                      d->info.width, d->info.height, cell, &blend);
-    d->scale = (smp_calibration){client->px_per_mm, SMP_SCALE_EXPLICIT};
-    smp_design_desc desc = {d->info.width, d->info.height, client->px_per_mm, mask, blend, NULL};
-    if (status == SMP_OK) status = smp_design_create(&desc, &d->design);
-    smp_mask_destroy(mask);
-    smp_mask_destroy(blend);
+    smp_status status = smp_sample_client_open(&d->photo, &d->info, &d->design);
     if (status != SMP_OK) return cli_error(CLI_EXIT_INTERNAL, "the embedded sample client is damaged: %s", smp_last_error());
+    d->scale = (smp_calibration){smp_design_px_per_mm(d->design), SMP_SCALE_EXPLICIT};
     return CLI_EXIT_OK;
 }
 
@@ -175,10 +160,9 @@ int cmd_demo(int argc, char **argv) {
     if (code != CLI_EXIT_OK) return code < 0 ? CLI_EXIT_OK : code;
     if ((code = make_folders(o.dir)) != CLI_EXIT_OK) return code;
     cli_timer_start(&o.design.timer);
-    smp_sample_client client;
     cli_design d;
     smp_renderer *r = NULL;
-    code = open_sample(&d, &client);
+    code = open_sample(&d);
     cli_timing(&o.design.timer, "load");
     /* The sample's design matched to its stubble, as a practitioner would start. */
     if (code == CLI_EXIT_OK) code = cli_renderer_open(&d, &(cli_look_options){.match_stubble = 1}, &o.design, &r);

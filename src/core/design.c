@@ -153,6 +153,8 @@ smp_status smp_design_set_style(smp_design *design, const smp_style *style) {
 
 const smp_style *smp_design_style(const smp_design *design) { return &design->style; }
 
+double smp_design_px_per_mm(const smp_design *design) { return design->px_per_mm; }
+
 smp_rect_mm smp_design_bounds(const smp_design *design) {
     return (smp_rect_mm){0.0, 0.0, design->width_mm, design->height_mm};
 }

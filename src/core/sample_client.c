@@ -4,6 +4,7 @@
 
 #include "internal.h"
 #include "smp/calibration.h"
+#include "smp/mask.h"
 #include "smp/sample.h"
 
 /* Arrays written by the build (cmake/embed_file.c), one per file in assets/sample_client. */
@@ -59,5 +60,37 @@ smp_status smp_sample_client_get(smp_sample_client *out) {
     if (!ok) return smp_fail(SMP_ERR_FORMAT, "the embedded sample client's client.json is damaged");
     client.px_per_mm = scale;
     *out = client;
+    return SMP_OK;
+}
+
+smp_status smp_sample_client_open(smp_image **photo, smp_image_info *info, smp_design **design) {
+    if (!photo || !design) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_sample_client_open: NULL argument");
+    smp_sample_client client;
+    smp_image *image = NULL;
+    smp_image_info image_info = {0};
+    smp_mask *mask = NULL, *blend = NULL;
+    smp_design *made = NULL;
+    smp_status status = smp_sample_client_get(&client);
+    if (status == SMP_OK)
+        status = smp_image_load_memory(client.photo.data, client.photo.size, client.photo.name, NULL, &image,
+                                       &image_info);
+    int cell = smp_mask_cell_for_scale(client.px_per_mm);
+    if (status == SMP_OK)
+        status = smp_mask_load_memory(client.mask.data, client.mask.size, client.mask.name, image_info.width,
+                                      image_info.height, cell, &mask);
+    if (status == SMP_OK)
+        status = smp_mask_load_memory(client.blend_mask.data, client.blend_mask.size, client.blend_mask.name,
+                                      image_info.width, image_info.height, cell, &blend);
+    smp_design_desc desc = {image_info.width, image_info.height, client.px_per_mm, mask, blend, NULL};
+    if (status == SMP_OK) status = smp_design_create(&desc, &made);
+    smp_mask_destroy(mask);
+    smp_mask_destroy(blend);
+    if (status != SMP_OK) {
+        smp_image_destroy(image);
+        return status;
+    }
+    *photo = image;
+    if (info) *info = image_info;
+    *design = made;
     return SMP_OK;
 }
