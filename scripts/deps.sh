@@ -9,7 +9,9 @@ packages=(
     libexif-dev                    # EXIF orientation
     libcjson-dev                   # JSON: info --json, sample client, consultation files
     libcmocka-dev                  # unit tests
-    fonts-dejavu-core              # labels on the mockup sheets
+    fonts-dejavu-core              # labels on the mockup sheets and in the studio
+    libsdl2-dev libepoxy-dev       # smp-studio: window, input, OpenGL 3.3 loader
+    xvfb xauth libgl1-mesa-dri     # studio tests without a display (Mesa's software OpenGL)
 )
 
 missing=()

@@ -3,6 +3,8 @@
 #define SMP_PROJECT_H
 
 #include "smp/calibration.h"
+#include "smp/design.h"
+#include "smp/image.h"
 #include "smp/mask.h"
 #include "smp/shape.h"
 #include "smp/status.h"
@@ -74,6 +76,14 @@ smp_status smp_project_path(const char *project_path, const char *relative, char
  * smp_mask_fill_curve. */
 smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *project_path, int photo_width,
                                   int photo_height, int cell, smp_mask **out);
+
+/* What the consultation at project_path describes, ready to show: its
+ * photo (upright, *photo and *info) and the design of its layers at its
+ * calibration with the style of variants[variant]. On success the caller
+ * owns both; on failure neither is set. Errors as smp_image_load,
+ * smp_calibrate, smp_project_layer_mask and smp_design_create. */
+smp_status smp_project_open(const smp_project *project, const char *project_path, int variant, smp_image **photo,
+                            smp_image_info *info, smp_design **design);
 
 #ifdef __cplusplus
 }

@@ -30,6 +30,11 @@ typedef enum smp_status {
  * outside the list. The string is static. Thread-safe. */
 const char *smp_status_name(smp_status status);
 
+/* The exit code the smp tools give a failure with this status: 2 for
+ * SMP_ERR_INVALID_ARGUMENT (a usage error), 4 for SMP_ERR_WRITE (an output
+ * cannot be written), 3 for the rest (bad input); 0 for SMP_OK. */
+int smp_status_exit_code(smp_status status);
+
 /* The one-line meaning of a status ("unsupported or corrupt data"). Static string. */
 const char *smp_status_text(smp_status status);
 

@@ -17,12 +17,7 @@ int cli_error(int code, const char *format, ...) {
     return code;
 }
 
-int cli_status_error(smp_status status) {
-    int code = status == SMP_ERR_WRITE              ? CLI_EXIT_OUTPUT
-               : status == SMP_ERR_INVALID_ARGUMENT ? CLI_EXIT_USAGE
-                                                    : CLI_EXIT_INPUT;
-    return cli_error(code, "%s", smp_last_error());
-}
+int cli_status_error(smp_status status) { return cli_error(smp_status_exit_code(status), "%s", smp_last_error()); }
 
 int cli_print_json(cJSON *object) {
     char *text = cJSON_Print(object);

@@ -377,3 +377,48 @@ smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *pr
     *out = mask;
     return SMP_OK;
 }
+
+/* The design of the project's layers for a photo of the given size. */
+static smp_status project_design(const smp_project *p, const char *project_path, int variant,
+                                 const smp_image_info *info, smp_design **out) {
+    smp_calibration scale;
+    smp_status status = smp_calibrate(&p->calibration, info->width, info->height, &scale);
+    if (status != SMP_OK) return status;
+    int cell = smp_mask_cell_for_scale(scale.px_per_mm);
+    const smp_project_layer *layers[3] = {&p->treatment, &p->blend, &p->scar};
+    smp_mask *masks[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 3 && status == SMP_OK; i++)
+        status = smp_project_layer_mask(layers[i], project_path, info->width, info->height, cell, &masks[i]);
+    smp_design_desc desc = {info->width, info->height, scale.px_per_mm, masks[0], masks[1], masks[2]};
+    smp_design *design = NULL;
+    if (status == SMP_OK) status = smp_design_create(&desc, &design);
+    if (status == SMP_OK) status = smp_design_set_style(design, &p->variants[variant].style);
+    for (int i = 0; i < 3; i++) smp_mask_destroy(masks[i]);
+    if (status != SMP_OK) {
+        smp_design_destroy(design);
+        return status;
+    }
+    *out = design;
+    return SMP_OK;
+}
+
+smp_status smp_project_open(const smp_project *project, const char *project_path, int variant, smp_image **photo,
+                            smp_image_info *info, smp_design **design) {
+    if (!project || !project_path || !photo || !design || variant < 0 || variant >= project->variant_count)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_open: NULL argument or no such variant");
+    char path[4096];
+    smp_status status = smp_project_path(project_path, project->photo, path, sizeof path);
+    smp_image *image = NULL;
+    smp_image_info image_info = {0};
+    if (status == SMP_OK) status = smp_image_load(path, NULL, &image, &image_info);
+    smp_design *made = NULL;
+    if (status == SMP_OK) status = project_design(project, project_path, variant, &image_info, &made);
+    if (status != SMP_OK) {
+        smp_image_destroy(image);
+        return status;
+    }
+    *photo = image;
+    if (info) *info = image_info;
+    *design = made;
+    return SMP_OK;
+}

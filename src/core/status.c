@@ -6,6 +6,13 @@
 
 static _Thread_local char last_error[1024];
 
+int smp_status_exit_code(smp_status status) {
+    return status == SMP_OK                     ? 0
+           : status == SMP_ERR_WRITE            ? 4
+           : status == SMP_ERR_INVALID_ARGUMENT ? 2
+                                                : 3;
+}
+
 const char *smp_status_name(smp_status status) {
     switch (status) {
 #define SMP_STATUS_NAME_(name, text) case name: return #name;

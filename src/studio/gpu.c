@@ -1,0 +1,200 @@
+/* gpu.c: the shaders, the textures of the visible region and the labels, and drawing them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "studio.h"
+
+/* GLSL from shaders/, compiled into the binary by the build. */
+extern const unsigned char smp_shader_view_vert[];
+extern const unsigned char smp_shader_view_frag[];
+
+static const char *const label_text[2] = {"Before", "After"};
+#define LABEL_SIZE_PX 22.0
+#define LABEL_MARGIN 14
+
+/* The info log of a shader or program that failed; returns 0 so callers can return it. */
+static GLuint report_gl_log(GLuint object, void (*get_log)(GLuint, GLsizei, GLsizei *, GLchar *), const char *what) {
+    char log[1024] = "";
+    get_log(object, sizeof log, NULL, log);
+    studio_error(STUDIO_EXIT_INTERNAL, "%s: %s", what, log);
+    return 0;
+}
+
+static GLuint compile(GLenum type, const char *source, const char *name) {
+    GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, NULL);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (ok) return shader;
+    report_gl_log(shader, glGetShaderInfoLog, name);
+    glDeleteShader(shader);
+    return 0;
+}
+
+static GLuint link_program(void) {
+    GLuint vs = compile(GL_VERTEX_SHADER, (const char *)smp_shader_view_vert, "shaders/view.vert");
+    GLuint fs = compile(GL_FRAGMENT_SHADER, (const char *)smp_shader_view_frag, "shaders/view.frag");
+    GLuint program = vs && fs ? glCreateProgram() : 0;
+    if (program) {
+        glAttachShader(program, vs);
+        glAttachShader(program, fs);
+        glLinkProgram(program);
+        GLint ok = 0;
+        glGetProgramiv(program, GL_LINK_STATUS, &ok);
+        if (!ok) {
+            report_gl_log(program, glGetProgramInfoLog, "shaders: cannot link");
+            glDeleteProgram(program);
+            program = 0;
+        }
+    }
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    return program;
+}
+
+static GLuint make_texture(void) {
+    GLuint texture;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    /* The engine renders at screen resolution, so texels map 1:1 to pixels;
+     * RGBA8 (not sRGB) keeps the engine's bytes exactly as they are. */
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return texture;
+}
+
+static void upload(GLuint texture, const smp_image *image) {
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, (GLint)(image->stride / 4));
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image->width, image->height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 image->pixels);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+}
+
+/* A label: light text on a dark, translucent rounded-off plate. */
+static int make_labels(studio_gpu *gpu, const char *font_path) {
+    smp_font *font = NULL;
+    smp_status status = smp_font_load(font_path, &font);
+    if (status != SMP_OK) return studio_status_error(status);
+    int pad = 10;
+    gpu->label_height = (int)(LABEL_SIZE_PX * 1.6);
+    for (int i = 0; i < 2 && status == SMP_OK; i++) {
+        gpu->label_width[i] = (int)smp_text_width(font, LABEL_SIZE_PX, label_text[i]) + 2 * pad;
+        smp_image *plate = smp_image_create(gpu->label_width[i], gpu->label_height);
+        if (!plate) {
+            status = SMP_ERR_OUT_OF_MEMORY;
+            break;
+        }
+        for (int y = 0; y < plate->height; y++)
+            for (int x = 0; x < plate->width; x++) memcpy(plate->pixels + (size_t)y * plate->stride + 4 * (size_t)x,
+                                                         (const uint8_t[4]){24, 26, 30, 170}, 4);
+        smp_text_draw(plate, font, pad, gpu->label_height * 0.72, LABEL_SIZE_PX, label_text[i],
+                      (const uint8_t[4]){240, 240, 236, 255});
+        gpu->labels[i] = make_texture();
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        upload(gpu->labels[i], plate);
+        smp_image_destroy(plate);
+    }
+    smp_font_destroy(font);
+    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
+}
+
+int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
+    *gpu = (studio_gpu){0};
+    if (!(gpu->program = link_program())) return STUDIO_EXIT_INTERNAL;
+    glGenVertexArrays(1, &gpu->vertex_array);
+    gpu->before = make_texture();
+    gpu->after = make_texture();
+#define UNIFORM_(name) gpu->name = glGetUniformLocation(gpu->program, #name)
+    UNIFORM_(u_rect);
+    UNIFORM_(u_window);
+    UNIFORM_(u_before);
+    UNIFORM_(u_after);
+    UNIFORM_(u_wipe_x);
+    UNIFORM_(u_overlay);
+    UNIFORM_(u_divider);
+#undef UNIFORM_
+    return make_labels(gpu, font_path);
+}
+
+void studio_gpu_destroy(studio_gpu *gpu) {
+    GLuint textures[4] = {gpu->before, gpu->after, gpu->labels[0], gpu->labels[1]};
+    glDeleteTextures(4, textures);
+    glDeleteVertexArrays(1, &gpu->vertex_array);
+    glDeleteProgram(gpu->program);
+    *gpu = (studio_gpu){0};
+}
+
+int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible) {
+    if (!visible->width) return STUDIO_EXIT_OK;
+    smp_image *before = smp_image_create(visible->width, visible->height);
+    smp_image *after = smp_image_create(visible->width, visible->height);
+    smp_status status = before && after ? SMP_OK : SMP_ERR_OUT_OF_MEMORY;
+    if (status == SMP_OK) status = smp_render(doc->renderer, NULL, NULL, &visible->photo, before, NULL, NULL);
+    if (status == SMP_OK) status = smp_render(doc->renderer, doc->design, &doc->look, &visible->photo, after, NULL, NULL);
+    if (status == SMP_OK) {
+        upload(gpu->before, before);
+        upload(gpu->after, after);
+    }
+    smp_image_destroy(before);
+    smp_image_destroy(after);
+    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
+}
+
+static void draw_rect(const studio_gpu *gpu, int x, int y, int width, int height) {
+    glUniform4f(gpu->u_rect, (float)x, (float)y, (float)width, (float)height);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+static void draw_label(const studio_gpu *gpu, int which, int x, int y) {
+    glBindTexture(GL_TEXTURE_2D, gpu->labels[which]);
+    draw_rect(gpu, x, y, gpu->label_width[which], gpu->label_height);
+}
+
+void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible) {
+    glViewport(0, 0, view->window_width, view->window_height);
+    glClearColor(0.11f, 0.12f, 0.13f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glUseProgram(gpu->program);
+    glBindVertexArray(gpu->vertex_array);
+    glUniform2f(gpu->u_window, (float)view->window_width, (float)view->window_height);
+    float wipe_x = view->show == STUDIO_SHOW_BEFORE ? 1e9f
+                   : view->show == STUDIO_SHOW_AFTER ? -1e9f
+                                                     : (float)(view->wipe * view->window_width);
+    if (visible->width) {
+        glUniform1i(gpu->u_overlay, 0);
+        glUniform1f(gpu->u_wipe_x, wipe_x);
+        glUniform4f(gpu->u_divider, 0.96f, 0.96f, 0.94f, 1.0f);
+        glUniform1i(gpu->u_before, 0);
+        glUniform1i(gpu->u_after, 1);
+        glActiveTexture(GL_TEXTURE1);
+        glBindTexture(GL_TEXTURE_2D, gpu->after);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, gpu->before);
+        draw_rect(gpu, visible->x, visible->y, visible->width, visible->height);
+    }
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glUniform1i(gpu->u_overlay, 1);
+    if (view->show != STUDIO_SHOW_AFTER) draw_label(gpu, 0, LABEL_MARGIN, LABEL_MARGIN);
+    if (view->show != STUDIO_SHOW_BEFORE)
+        draw_label(gpu, 1, view->window_width - LABEL_MARGIN - gpu->label_width[1], LABEL_MARGIN);
+    glDisable(GL_BLEND);
+}
+
+int studio_gpu_read(const studio_view *view, smp_image **out) {
+    smp_image *image = smp_image_create(view->window_width, view->window_height);
+    if (!image) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    /* GL's rows run bottom-up; read each into its place top-down. */
+    for (int y = 0; y < image->height; y++)
+        glReadPixels(0, view->window_height - 1 - y, image->width, 1, GL_RGBA, GL_UNSIGNED_BYTE,
+                     image->pixels + (size_t)y * image->stride);
+    *out = image;
+    return STUDIO_EXIT_OK;
+}

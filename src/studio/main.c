@@ -1,0 +1,231 @@
+/* main.c: smp-studio's arguments, window and event loop. */
+#include <SDL.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "studio.h"
+
+static const char usage[] =
+    "usage: smp-studio [--project FILE.json [--project-variant NAME]] [--size WxH] [--screenshot OUT.png]\n"
+    "\n"
+    "The live before/after preview of scalp micropigmentation. With no file it opens the bundled\n"
+    "sample client.\n"
+    "\n"
+    "  --project FILE       a consultation file (see the README); paths in it are relative to it\n"
+    "  --project-variant N  which of its variants to show (default: the first)\n"
+    "  --size WxH           the window's size in pixels (default 1280x800; 320-7680 x 240-4320)\n"
+    "  --screenshot OUT     open, render one frame, save the window as PNG or JPEG and exit\n"
+    "  --help, --version\n"
+    "\n"
+    "Keys: drag the divider to wipe, drag elsewhere to pan, wheel to zoom about the cursor;\n"
+    "space toggles after/before, W back to the wipe, F fits, 1 shows 100%, Esc quits.\n";
+
+typedef struct studio_options {
+    const char *project, *variant, *screenshot;
+    int width, height;
+} studio_options;
+
+int studio_error(int code, const char *format, ...) {
+    char message[1024];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    fprintf(stderr, "smp-studio: %s\n", message);
+    return code;
+}
+
+int studio_status_error(smp_status status) { return studio_error(smp_status_exit_code(status), "%s", smp_last_error()); }
+
+static int parse_size(const char *text, studio_options *o) {
+    char tail;
+    if (sscanf(text, "%dx%d%c", &o->width, &o->height, &tail) != 2 || o->width < 320 || o->width > 7680 ||
+        o->height < 240 || o->height > 4320)
+        return studio_error(STUDIO_EXIT_USAGE, "--size: '%s' is not WxH within 320-7680 x 240-4320", text);
+    return STUDIO_EXIT_OK;
+}
+
+static int parse_args(int argc, char **argv, studio_options *o) {
+    *o = (studio_options){.width = 1280, .height = 800};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            exit(STUDIO_EXIT_OK);
+        }
+        if (!strcmp(a, "--version")) {
+            printf("smp-studio %s\n", smp_version());
+            exit(STUDIO_EXIT_OK);
+        }
+        int takes_value = !strcmp(a, "--project") || !strcmp(a, "--project-variant") || !strcmp(a, "--size") ||
+                          !strcmp(a, "--screenshot");
+        if (!takes_value) return studio_error(STUDIO_EXIT_USAGE, "unknown argument '%s' (see smp-studio --help)", a);
+        if (i + 1 >= argc) return studio_error(STUDIO_EXIT_USAGE, "%s: needs a value", a);
+        const char *value = argv[++i];
+        if (!strcmp(a, "--project")) o->project = value;
+        if (!strcmp(a, "--project-variant")) o->variant = value;
+        if (!strcmp(a, "--screenshot")) o->screenshot = value;
+        if (!strcmp(a, "--size") && parse_size(value, o) != STUDIO_EXIT_OK) return STUDIO_EXIT_USAGE;
+    }
+    if (o->variant && !o->project) return studio_error(STUDIO_EXIT_USAGE, "--project-variant: needs --project");
+    return STUDIO_EXIT_OK;
+}
+
+typedef struct studio {
+    SDL_Window *window;
+    SDL_GLContext context;
+    studio_gpu gpu;
+    studio_document doc;
+    studio_view view;
+    studio_visible visible;
+    double pixels_per_point; /* HiDPI: drawable pixels a window point */
+    int dragging;            /* 0, DRAG_WIPE or DRAG_PAN */
+    int dirty;               /* the visible region must be rendered again */
+    int quit;
+} studio;
+
+enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN };
+
+static int open_window(studio *s, const studio_options *o) {
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) return studio_error(STUDIO_EXIT_INTERNAL, "no display: %s", SDL_GetError());
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o->screenshot) flags |= SDL_WINDOW_HIDDEN;
+    char title[160];
+    snprintf(title, sizeof title, "SMP Studio: %s", s->doc.title);
+    s->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
+    if (!s->window) return studio_error(STUDIO_EXIT_INTERNAL, "cannot open a window: %s", SDL_GetError());
+    s->context = SDL_GL_CreateContext(s->window);
+    if (!s->context)
+        return studio_error(STUDIO_EXIT_INTERNAL, "no OpenGL 3.3 core context: %s", SDL_GetError());
+    SDL_GL_SetSwapInterval(1);
+    return studio_gpu_create(&s->gpu, NULL);
+}
+
+static void update_size(studio *s) {
+    int points_w, points_h;
+    SDL_GetWindowSize(s->window, &points_w, &points_h);
+    SDL_GL_GetDrawableSize(s->window, &s->view.window_width, &s->view.window_height);
+    s->pixels_per_point = points_w > 0 ? s->view.window_width / (double)points_w : 1.0;
+    s->dirty = 1;
+}
+
+static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
+    if (b->button != SDL_BUTTON_LEFT) return;
+    if (b->state != SDL_PRESSED) {
+        s->dragging = DRAG_NONE;
+        return;
+    }
+    double x = b->x * s->pixels_per_point;
+    int near_divider = fabs(x - s->view.wipe * s->view.window_width) < 8.0 * s->pixels_per_point;
+    s->dragging = s->view.show == STUDIO_SHOW_WIPE && near_divider ? DRAG_WIPE : DRAG_PAN;
+}
+
+static void on_motion(studio *s, const SDL_MouseMotionEvent *m) {
+    if (s->dragging == DRAG_WIPE) {
+        s->view.wipe = fmin(fmax(m->x * s->pixels_per_point / s->view.window_width, 0.0), 1.0);
+    } else if (s->dragging == DRAG_PAN) {
+        studio_view_pan(&s->view, m->xrel * s->pixels_per_point, m->yrel * s->pixels_per_point);
+        s->dirty = 1;
+    }
+}
+
+static void on_key(studio *s, SDL_Keycode key) {
+    switch (key) {
+    case SDLK_ESCAPE: s->quit = 1; break;
+    case SDLK_SPACE: s->view.show = s->view.show == STUDIO_SHOW_AFTER ? STUDIO_SHOW_BEFORE : STUDIO_SHOW_AFTER; break;
+    case SDLK_w: s->view.show = STUDIO_SHOW_WIPE; break;
+    case SDLK_f: studio_view_fit(&s->view, &s->doc.info), s->dirty = 1; break;
+    case SDLK_1:
+        studio_view_zoom_at(&s->view, 1.0 / s->view.zoom, s->view.window_width / 2.0, s->view.window_height / 2.0);
+        s->dirty = 1;
+        break;
+    default: break;
+    }
+}
+
+static void on_event(studio *s, const SDL_Event *e) {
+    switch (e->type) {
+    case SDL_QUIT: s->quit = 1; break;
+    case SDL_KEYDOWN: on_key(s, e->key.keysym.sym); break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: on_button(s, &e->button); break;
+    case SDL_MOUSEMOTION: on_motion(s, &e->motion); break;
+    case SDL_MOUSEWHEEL: {
+        int x, y;
+        SDL_GetMouseState(&x, &y);
+        studio_view_zoom_at(&s->view, pow(1.25, e->wheel.preciseY), x * s->pixels_per_point, y * s->pixels_per_point);
+        s->dirty = 1;
+        break;
+    }
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_size(s);
+        break;
+    default: break;
+    }
+}
+
+/* Renders the visible region again when the view moved, and draws. */
+static int draw_frame(studio *s) {
+    if (s->dirty) {
+        s->visible = studio_view_visible(&s->view, &s->doc.info);
+        int code = studio_gpu_update(&s->gpu, &s->doc, &s->visible);
+        if (code != STUDIO_EXIT_OK) return code;
+        s->dirty = 0;
+    }
+    studio_gpu_draw(&s->gpu, &s->view, &s->visible);
+    return STUDIO_EXIT_OK;
+}
+
+static int save_screenshot(const studio *s, const char *path) {
+    smp_image *shot = NULL;
+    int code = studio_gpu_read(&s->view, &shot);
+    if (code != STUDIO_EXIT_OK) return code;
+    smp_status status = smp_image_save(shot, path, NULL);
+    smp_image_destroy(shot);
+    if (status != SMP_OK) return studio_status_error(status);
+    printf("%s\n", path);
+    return STUDIO_EXIT_OK;
+}
+
+static int run(studio *s, const studio_options *o) {
+    int code = open_window(s, o);
+    if (code != STUDIO_EXIT_OK) return code;
+    update_size(s);
+    studio_view_fit(&s->view, &s->doc.info);
+    s->view.wipe = 0.5;
+    if (o->screenshot) {
+        code = draw_frame(s);
+        return code == STUDIO_EXIT_OK ? save_screenshot(s, o->screenshot) : code;
+    }
+    while (!s->quit && code == STUDIO_EXIT_OK) {
+        SDL_Event e;
+        if (SDL_WaitEvent(&e)) on_event(s, &e);
+        while (SDL_PollEvent(&e)) on_event(s, &e);
+        code = draw_frame(s);
+        SDL_GL_SwapWindow(s->window);
+    }
+    return code;
+}
+
+int main(int argc, char **argv) {
+    studio_options o;
+    int code = parse_args(argc, argv, &o);
+    if (code != STUDIO_EXIT_OK) return code;
+    studio s = {0};
+    code = o.project ? studio_document_open_project(&s.doc, o.project, o.variant) : studio_document_open_sample(&s.doc);
+    if (code == STUDIO_EXIT_OK) code = run(&s, &o);
+    if (s.gpu.program) studio_gpu_destroy(&s.gpu);
+    if (s.context) SDL_GL_DeleteContext(s.context);
+    if (s.window) SDL_DestroyWindow(s.window);
+    SDL_Quit();
+    studio_document_close(&s.doc);
+    return code;
+}

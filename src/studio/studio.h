@@ -1,0 +1,75 @@
+/* studio.h: smp-studio, the live before/after preview on the clinic monitor.
+ * It uses only libsmp's public API; the GPU does the per-frame work (wipe,
+ * overlays) and the engine renders the visible region at screen resolution. */
+#ifndef SMP_STUDIO_H
+#define SMP_STUDIO_H
+
+#include <epoxy/gl.h>
+
+#include "smp/smp.h"
+
+/* Exit codes, as the smp command's; smp_status_exit_code gives 3 (bad input) and 4 (unwritable output). */
+enum { STUDIO_EXIT_OK = 0, STUDIO_EXIT_INTERNAL = 1, STUDIO_EXIT_USAGE = 2 };
+
+/* What is shown: the photo, its design and how the work looks. */
+typedef struct studio_document {
+    smp_image *photo;
+    smp_image_info info;
+    smp_design *design;
+    smp_renderer *renderer;
+    smp_look look;
+    char title[128];
+} studio_document;
+
+/* Which part of the photo is where in the window. zoom is window pixels a
+ * photo pixel; (centre_x, centre_y) is the photo point at the window's centre. */
+typedef struct studio_view {
+    int window_width, window_height; /* drawable pixels (HiDPI: more than the window's points) */
+    double zoom, centre_x, centre_y;
+    double wipe;                     /* divider position, 0-1 of the window's width */
+    int show;                        /* STUDIO_SHOW_WIPE, _BEFORE or _AFTER */
+} studio_view;
+
+enum { STUDIO_SHOW_WIPE = 0, STUDIO_SHOW_BEFORE, STUDIO_SHOW_AFTER };
+
+/* The photo's visible part: the window rectangle it covers (whole pixels)
+ * and the photo rectangle that maps onto it. Empty when none is visible. */
+typedef struct studio_visible {
+    int x, y, width, height;
+    smp_view photo;
+} studio_visible;
+
+/* GL objects of the view. */
+typedef struct studio_gpu {
+    GLuint program, vertex_array, before, after;
+    GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider;
+    GLuint labels[2];
+    int label_width[2], label_height;
+} studio_gpu;
+
+/* document.c */
+int studio_document_open_sample(studio_document *doc);
+int studio_document_open_project(studio_document *doc, const char *path, const char *variant);
+void studio_document_close(studio_document *doc);
+
+/* view.c */
+void studio_view_fit(studio_view *view, const smp_image_info *photo);
+void studio_view_zoom_at(studio_view *view, double factor, double window_x, double window_y);
+void studio_view_pan(studio_view *view, double dx, double dy);
+studio_visible studio_view_visible(const studio_view *view, const smp_image_info *photo);
+
+/* gpu.c */
+int studio_gpu_create(studio_gpu *gpu, const char *font_path);
+void studio_gpu_destroy(studio_gpu *gpu);
+/* Renders the visible region (before and after) with the engine and uploads it. */
+int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible);
+void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible);
+/* Reads the window's pixels back (top row first) into a new image. */
+int studio_gpu_read(const studio_view *view, smp_image **out);
+
+/* Prints "smp-studio: " and the message to stderr; returns code. */
+int studio_error(int code, const char *format, ...) __attribute__((format(printf, 2, 3)));
+/* The exit code for a failed libsmp call, with its message printed. */
+int studio_status_error(smp_status status);
+
+#endif
