@@ -15,6 +15,7 @@ SMP=studio # expect runs "$SMP": the studio under Xvfb
 # In the sanitizer build, leak checks stay off for the studio alone: libdbus and Mesa's driver (unloaded
 # at exit, so its frames cannot be named or suppressed) keep allocations to the end. ASan still checks
 # every access, and test_studio checks the view code under LeakSanitizer.
+not() { ! "$@"; }
 studio() {
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" xvfb-run -a -s "-screen 0 1920x1080x24" "$STUDIO" "$@"
 }
@@ -26,4 +27,31 @@ expect 2 "unknown argument '--colour'" -- --colour
 expect 3 "nothing.json: cannot open" -- --project "$tmp/nothing.json"
 expect 4 "/proc/x/shot.png" -- --screenshot /proc/x/shot.png --size 640x480
 check "nothing half-written" test ! -e "$tmp/x.png"
+
+cat >"$tmp/edit.txt" <<SCRIPT
+# styles, a zoom about the cursor, the divider dragged, the toggle
+set density 180
+set hairline sharp
+screenshot $tmp/dense.png
+move 640 560
+wheel 3
+drag 640 300 400 300   # the divider, to the left
+wait 2
+set age 5y
+screenshot $tmp/zoomed.png
+key space
+SCRIPT
+check "a script plays" studio --script "$tmp/edit.txt" --screenshot "$tmp/after-only.png" --size 1280x800
+check "and saves a screenshot at each step that asks" test -s "$tmp/dense.png" -a -s "$tmp/zoomed.png"
+check "a denser, sharper design is another picture" not cmp -s "$tmp/dense.png" "$tmp/shot.png"
+check "the zoom and the toggle show" not cmp -s "$tmp/zoomed.png" "$tmp/after-only.png"
+printf 'wait 1\njump 3\n' >"$tmp/jump.txt"
+expect 3 "jump.txt:2: unknown step 'jump'" -- --script "$tmp/jump.txt"
+printf 'set density 999\n' >"$tmp/dense.txt"
+expect 3 "dense.txt:1: .*999 is outside" -- --script "$tmp/dense.txt"
+printf 'wait 0\n' >"$tmp/wait.txt"
+expect 3 "wait.txt:1: wait: 0 frames is not 1-600" -- --script "$tmp/wait.txt"
+printf 'drag 1 2 3\n' >"$tmp/drag.txt"
+expect 3 "drag.txt:1: not 'drag X1 Y1 X2 Y2'" -- --script "$tmp/drag.txt"
+expect 3 "none.txt: cannot open the script" -- --script "$tmp/none.txt"
 finish

@@ -10,7 +10,8 @@
 #include "studio.h"
 
 static const char usage[] =
-    "usage: smp-studio [--project FILE.json [--project-variant NAME]] [--size WxH] [--screenshot OUT.png]\n"
+    "usage: smp-studio [--project FILE.json [--project-variant NAME]] [--size WxH]\n"
+    "                  [--script FILE] [--screenshot OUT.png]\n"
     "\n"
     "The live before/after preview of scalp micropigmentation. With no file it opens the bundled\n"
     "sample client.\n"
@@ -18,14 +19,15 @@ static const char usage[] =
     "  --project FILE       a consultation file (see the README); paths in it are relative to it\n"
     "  --project-variant N  which of its variants to show (default: the first)\n"
     "  --size WxH           the window's size in pixels (default 1280x800; 320-7680 x 240-4320)\n"
-    "  --screenshot OUT     open, render one frame, save the window as PNG or JPEG and exit\n"
+    "  --script FILE        replay the input steps in FILE (see the README), then exit\n"
+    "  --screenshot OUT     save the window as PNG or JPEG and exit (after the script, if any)\n"
     "  --help, --version\n"
     "\n"
     "Keys: drag the divider to wipe, drag elsewhere to pan, wheel to zoom about the cursor;\n"
     "space toggles after/before, W back to the wipe, F fits, 1 shows 100%, Esc quits.\n";
 
 typedef struct studio_options {
-    const char *project, *variant, *screenshot;
+    const char *project, *variant, *script, *screenshot;
     int width, height;
 } studio_options;
 
@@ -62,33 +64,19 @@ static int parse_args(int argc, char **argv, studio_options *o) {
             exit(STUDIO_EXIT_OK);
         }
         int takes_value = !strcmp(a, "--project") || !strcmp(a, "--project-variant") || !strcmp(a, "--size") ||
-                          !strcmp(a, "--screenshot");
+                          !strcmp(a, "--script") || !strcmp(a, "--screenshot");
         if (!takes_value) return studio_error(STUDIO_EXIT_USAGE, "unknown argument '%s' (see smp-studio --help)", a);
         if (i + 1 >= argc) return studio_error(STUDIO_EXIT_USAGE, "%s: needs a value", a);
         const char *value = argv[++i];
         if (!strcmp(a, "--project")) o->project = value;
         if (!strcmp(a, "--project-variant")) o->variant = value;
+        if (!strcmp(a, "--script")) o->script = value;
         if (!strcmp(a, "--screenshot")) o->screenshot = value;
         if (!strcmp(a, "--size") && parse_size(value, o) != STUDIO_EXIT_OK) return STUDIO_EXIT_USAGE;
     }
     if (o->variant && !o->project) return studio_error(STUDIO_EXIT_USAGE, "--project-variant: needs --project");
     return STUDIO_EXIT_OK;
 }
-
-typedef struct studio {
-    SDL_Window *window;
-    SDL_GLContext context;
-    studio_gpu gpu;
-    studio_document doc;
-    studio_view view;
-    studio_visible visible;
-    double pixels_per_point; /* HiDPI: drawable pixels a window point */
-    int dragging;            /* 0, DRAG_WIPE or DRAG_PAN */
-    int dirty;               /* the visible region must be rendered again */
-    int quit;
-} studio;
-
-enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN };
 
 static int open_window(studio *s, const studio_options *o) {
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return studio_error(STUDIO_EXIT_INTERNAL, "no display: %s", SDL_GetError());
@@ -97,7 +85,7 @@ static int open_window(studio *s, const studio_options *o) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o->screenshot) flags |= SDL_WINDOW_HIDDEN;
+    if (o->screenshot || o->script) flags |= SDL_WINDOW_HIDDEN;
     char title[160];
     snprintf(title, sizeof title, "SMP Studio: %s", s->doc.title);
     s->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
@@ -129,6 +117,7 @@ static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
 }
 
 static void on_motion(studio *s, const SDL_MouseMotionEvent *m) {
+    s->mouse_x = m->x, s->mouse_y = m->y;
     if (s->dragging == DRAG_WIPE) {
         s->view.wipe = fmin(fmax(m->x * s->pixels_per_point / s->view.window_width, 0.0), 1.0);
     } else if (s->dragging == DRAG_PAN) {
@@ -151,20 +140,18 @@ static void on_key(studio *s, SDL_Keycode key) {
     }
 }
 
-static void on_event(studio *s, const SDL_Event *e) {
+void studio_handle_event(studio *s, const SDL_Event *e) {
     switch (e->type) {
     case SDL_QUIT: s->quit = 1; break;
     case SDL_KEYDOWN: on_key(s, e->key.keysym.sym); break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP: on_button(s, &e->button); break;
     case SDL_MOUSEMOTION: on_motion(s, &e->motion); break;
-    case SDL_MOUSEWHEEL: {
-        int x, y;
-        SDL_GetMouseState(&x, &y);
-        studio_view_zoom_at(&s->view, pow(1.25, e->wheel.preciseY), x * s->pixels_per_point, y * s->pixels_per_point);
+    case SDL_MOUSEWHEEL:
+        studio_view_zoom_at(&s->view, pow(1.25, e->wheel.preciseY), s->mouse_x * s->pixels_per_point,
+                            s->mouse_y * s->pixels_per_point);
         s->dirty = 1;
         break;
-    }
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_size(s);
         break;
@@ -172,8 +159,7 @@ static void on_event(studio *s, const SDL_Event *e) {
     }
 }
 
-/* Renders the visible region again when the view moved, and draws. */
-static int draw_frame(studio *s) {
+int studio_draw_frame(studio *s) {
     if (s->dirty) {
         s->visible = studio_view_visible(&s->view, &s->doc.info);
         int code = studio_gpu_update(&s->gpu, &s->doc, &s->visible);
@@ -184,7 +170,7 @@ static int draw_frame(studio *s) {
     return STUDIO_EXIT_OK;
 }
 
-static int save_screenshot(const studio *s, const char *path) {
+int studio_save_screenshot(const studio *s, const char *path) {
     smp_image *shot = NULL;
     int code = studio_gpu_read(&s->view, &shot);
     if (code != STUDIO_EXIT_OK) return code;
@@ -195,21 +181,25 @@ static int save_screenshot(const studio *s, const char *path) {
     return STUDIO_EXIT_OK;
 }
 
-static int run(studio *s, const studio_options *o) {
+/* Without a person: plays the script, saves the last frame, and is done. */
+static int run_unattended(studio *s, const studio_script *script, const char *screenshot) {
+    int code = script ? studio_script_run(script, s) : STUDIO_EXIT_OK;
+    if (code == STUDIO_EXIT_OK && screenshot) code = studio_draw_frame(s);
+    return code == STUDIO_EXIT_OK && screenshot ? studio_save_screenshot(s, screenshot) : code;
+}
+
+static int run(studio *s, const studio_options *o, const studio_script *script) {
     int code = open_window(s, o);
     if (code != STUDIO_EXIT_OK) return code;
     update_size(s);
     studio_view_fit(&s->view, &s->doc.info);
     s->view.wipe = 0.5;
-    if (o->screenshot) {
-        code = draw_frame(s);
-        return code == STUDIO_EXIT_OK ? save_screenshot(s, o->screenshot) : code;
-    }
+    if (script || o->screenshot) return run_unattended(s, script, o->screenshot);
     while (!s->quit && code == STUDIO_EXIT_OK) {
         SDL_Event e;
-        if (SDL_WaitEvent(&e)) on_event(s, &e);
-        while (SDL_PollEvent(&e)) on_event(s, &e);
-        code = draw_frame(s);
+        if (SDL_WaitEvent(&e)) studio_handle_event(s, &e);
+        while (SDL_PollEvent(&e)) studio_handle_event(s, &e);
+        code = studio_draw_frame(s);
         SDL_GL_SwapWindow(s->window);
     }
     return code;
@@ -219,9 +209,12 @@ int main(int argc, char **argv) {
     studio_options o;
     int code = parse_args(argc, argv, &o);
     if (code != STUDIO_EXIT_OK) return code;
+    studio_script *script = NULL;
+    if (o.script && (code = studio_script_load(o.script, &script)) != STUDIO_EXIT_OK) return code;
     studio s = {0};
     code = o.project ? studio_document_open_project(&s.doc, o.project, o.variant) : studio_document_open_sample(&s.doc);
-    if (code == STUDIO_EXIT_OK) code = run(&s, &o);
+    if (code == STUDIO_EXIT_OK) code = run(&s, &o, script);
+    studio_script_destroy(script);
     if (s.gpu.program) studio_gpu_destroy(&s.gpu);
     if (s.context) SDL_GL_DeleteContext(s.context);
     if (s.window) SDL_DestroyWindow(s.window);

@@ -4,6 +4,7 @@
 #ifndef SMP_STUDIO_H
 #define SMP_STUDIO_H
 
+#include <SDL.h>
 #include <epoxy/gl.h>
 
 #include "smp/smp.h"
@@ -66,6 +67,38 @@ int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visibl
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible);
 /* Reads the window's pixels back (top row first) into a new image. */
 int studio_gpu_read(const studio_view *view, smp_image **out);
+
+/* main.c: the app. */
+typedef struct studio {
+    SDL_Window *window;
+    SDL_GLContext context;
+    studio_gpu gpu;
+    studio_document doc;
+    studio_view view;
+    studio_visible visible;
+    double pixels_per_point; /* HiDPI: drawable pixels a window point */
+    int mouse_x, mouse_y;    /* the pointer, window points */
+    int dragging;            /* 0, DRAG_WIPE or DRAG_PAN */
+    int dirty;               /* the visible region must be rendered again */
+    int quit;
+} studio;
+
+enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN };
+
+/* Input as it comes from SDL (or from a script). */
+void studio_handle_event(studio *s, const SDL_Event *e);
+/* Renders the visible region again when the view or design changed, and draws. */
+int studio_draw_frame(studio *s);
+/* Saves the drawn frame as PNG or JPEG (by extension), atomically. */
+int studio_save_screenshot(const studio *s, const char *path);
+
+/* script.c: replaying input from a text file (the format is in the README). */
+typedef struct studio_script studio_script;
+/* Reads and checks the whole script; errors name the file and line (exit 3). */
+int studio_script_load(const char *path, studio_script **out);
+/* Plays it on the open studio, a frame for each step. */
+int studio_script_run(const studio_script *script, studio *s);
+void studio_script_destroy(studio_script *script);
 
 /* Prints "smp-studio: " and the message to stderr; returns code. */
 int studio_error(int code, const char *format, ...) __attribute__((format(printf, 2, 3)));
