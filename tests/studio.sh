@@ -54,4 +54,6 @@ expect 3 "wait.txt:1: wait: 0 frames is not 1-600" -- --script "$tmp/wait.txt"
 printf 'drag 1 2 3\n' >"$tmp/drag.txt"
 expect 3 "drag.txt:1: not 'drag X1 Y1 X2 Y2'" -- --script "$tmp/drag.txt"
 expect 3 "none.txt: cannot open the script" -- --script "$tmp/none.txt"
+expect 0 "size: 640x480.*frame_ms_median: [0-9.]+.*frame_ms_p95: [0-9.]+" -- --bench --size 640x480
+expect 2 "--bench: plays its own sequence" -- --bench --script "$tmp/edit.txt"
 finish

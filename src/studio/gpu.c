@@ -130,19 +130,21 @@ void studio_gpu_destroy(studio_gpu *gpu) {
     *gpu = (studio_gpu){0};
 }
 
-int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible) {
+/* Renders one side of the visible region (design NULL: the before) into texture. */
+static smp_status render_side(GLuint texture, studio_document *doc, const smp_design *design,
+                              const studio_visible *visible) {
+    smp_image *image = smp_image_create(visible->width, visible->height);
+    if (!image) return SMP_ERR_OUT_OF_MEMORY;
+    smp_status status = smp_render(doc->renderer, design, &doc->look, &visible->photo, image, NULL, NULL);
+    if (status == SMP_OK) upload(texture, image);
+    smp_image_destroy(image);
+    return status;
+}
+
+int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before) {
     if (!visible->width) return STUDIO_EXIT_OK;
-    smp_image *before = smp_image_create(visible->width, visible->height);
-    smp_image *after = smp_image_create(visible->width, visible->height);
-    smp_status status = before && after ? SMP_OK : SMP_ERR_OUT_OF_MEMORY;
-    if (status == SMP_OK) status = smp_render(doc->renderer, NULL, NULL, &visible->photo, before, NULL, NULL);
-    if (status == SMP_OK) status = smp_render(doc->renderer, doc->design, &doc->look, &visible->photo, after, NULL, NULL);
-    if (status == SMP_OK) {
-        upload(gpu->before, before);
-        upload(gpu->after, after);
-    }
-    smp_image_destroy(before);
-    smp_image_destroy(after);
+    smp_status status = before ? render_side(gpu->before, doc, NULL, visible) : SMP_OK;
+    if (status == SMP_OK) status = render_side(gpu->after, doc, doc->design, visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 

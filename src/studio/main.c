@@ -11,7 +11,7 @@
 
 static const char usage[] =
     "usage: smp-studio [--project FILE.json [--project-variant NAME]] [--size WxH]\n"
-    "                  [--script FILE] [--screenshot OUT.png]\n"
+    "                  [--script FILE] [--screenshot OUT.png] [--bench]\n"
     "\n"
     "The live before/after preview of scalp micropigmentation. With no file it opens the bundled\n"
     "sample client.\n"
@@ -21,6 +21,8 @@ static const char usage[] =
     "  --size WxH           the window's size in pixels (default 1280x800; 320-7680 x 240-4320)\n"
     "  --script FILE        replay the input steps in FILE (see the README), then exit\n"
     "  --screenshot OUT     save the window as PNG or JPEG and exit (after the script, if any)\n"
+    "  --bench              print the frame times (frame_ms_median, frame_ms_p95) of a fixed\n"
+    "                       sequence of slider moves, wipes and zooms (at 1920x1080 unless --size)\n"
     "  --help, --version\n"
     "\n"
     "Keys: drag the divider to wipe, drag elsewhere to pan, wheel to zoom about the cursor;\n"
@@ -28,7 +30,7 @@ static const char usage[] =
 
 typedef struct studio_options {
     const char *project, *variant, *script, *screenshot;
-    int width, height;
+    int width, height, size_given, bench;
 } studio_options;
 
 int studio_error(int code, const char *format, ...) {
@@ -59,6 +61,10 @@ static int parse_args(int argc, char **argv, studio_options *o) {
             fputs(usage, stdout);
             exit(STUDIO_EXIT_OK);
         }
+        if (!strcmp(a, "--bench")) {
+            o->bench = 1;
+            continue;
+        }
         if (!strcmp(a, "--version")) {
             printf("smp-studio %s\n", smp_version());
             exit(STUDIO_EXIT_OK);
@@ -73,7 +79,11 @@ static int parse_args(int argc, char **argv, studio_options *o) {
         if (!strcmp(a, "--script")) o->script = value;
         if (!strcmp(a, "--screenshot")) o->screenshot = value;
         if (!strcmp(a, "--size") && parse_size(value, o) != STUDIO_EXIT_OK) return STUDIO_EXIT_USAGE;
+        o->size_given |= !strcmp(a, "--size");
     }
+    if (o->bench && !o->size_given) o->width = 1920, o->height = 1080;
+    if (o->bench && (o->script || o->screenshot))
+        return studio_error(STUDIO_EXIT_USAGE, "--bench: plays its own sequence; give it without --script or --screenshot");
     if (o->variant && !o->project) return studio_error(STUDIO_EXIT_USAGE, "--project-variant: needs --project");
     return STUDIO_EXIT_OK;
 }
@@ -85,7 +95,7 @@ static int open_window(studio *s, const studio_options *o) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o->screenshot || o->script) flags |= SDL_WINDOW_HIDDEN;
+    if (o->screenshot || o->script || o->bench) flags |= SDL_WINDOW_HIDDEN;
     char title[160];
     snprintf(title, sizeof title, "SMP Studio: %s", s->doc.title);
     s->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->width, o->height, flags);
@@ -102,7 +112,7 @@ static void update_size(studio *s) {
     SDL_GetWindowSize(s->window, &points_w, &points_h);
     SDL_GL_GetDrawableSize(s->window, &s->view.window_width, &s->view.window_height);
     s->pixels_per_point = points_w > 0 ? s->view.window_width / (double)points_w : 1.0;
-    s->dirty = 1;
+    s->dirty = STUDIO_DIRTY_VIEW;
 }
 
 static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
@@ -122,7 +132,7 @@ static void on_motion(studio *s, const SDL_MouseMotionEvent *m) {
         s->view.wipe = fmin(fmax(m->x * s->pixels_per_point / s->view.window_width, 0.0), 1.0);
     } else if (s->dragging == DRAG_PAN) {
         studio_view_pan(&s->view, m->xrel * s->pixels_per_point, m->yrel * s->pixels_per_point);
-        s->dirty = 1;
+        s->dirty = STUDIO_DIRTY_VIEW;
     }
 }
 
@@ -131,10 +141,10 @@ static void on_key(studio *s, SDL_Keycode key) {
     case SDLK_ESCAPE: s->quit = 1; break;
     case SDLK_SPACE: s->view.show = s->view.show == STUDIO_SHOW_AFTER ? STUDIO_SHOW_BEFORE : STUDIO_SHOW_AFTER; break;
     case SDLK_w: s->view.show = STUDIO_SHOW_WIPE; break;
-    case SDLK_f: studio_view_fit(&s->view, &s->doc.info), s->dirty = 1; break;
+    case SDLK_f: studio_view_fit(&s->view, &s->doc.info), s->dirty = STUDIO_DIRTY_VIEW; break;
     case SDLK_1:
         studio_view_zoom_at(&s->view, 1.0 / s->view.zoom, s->view.window_width / 2.0, s->view.window_height / 2.0);
-        s->dirty = 1;
+        s->dirty = STUDIO_DIRTY_VIEW;
         break;
     default: break;
     }
@@ -150,7 +160,7 @@ void studio_handle_event(studio *s, const SDL_Event *e) {
     case SDL_MOUSEWHEEL:
         studio_view_zoom_at(&s->view, pow(1.25, e->wheel.preciseY), s->mouse_x * s->pixels_per_point,
                             s->mouse_y * s->pixels_per_point);
-        s->dirty = 1;
+        s->dirty = STUDIO_DIRTY_VIEW;
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_size(s);
@@ -162,7 +172,7 @@ void studio_handle_event(studio *s, const SDL_Event *e) {
 int studio_draw_frame(studio *s) {
     if (s->dirty) {
         s->visible = studio_view_visible(&s->view, &s->doc.info);
-        int code = studio_gpu_update(&s->gpu, &s->doc, &s->visible);
+        int code = studio_gpu_update(&s->gpu, &s->doc, &s->visible, s->dirty == STUDIO_DIRTY_VIEW);
         if (code != STUDIO_EXIT_OK) return code;
         s->dirty = 0;
     }
@@ -183,7 +193,7 @@ int studio_save_screenshot(const studio *s, const char *path) {
 
 /* Without a person: plays the script, saves the last frame, and is done. */
 static int run_unattended(studio *s, const studio_script *script, const char *screenshot) {
-    int code = script ? studio_script_run(script, s) : STUDIO_EXIT_OK;
+    int code = script ? studio_script_run(script, s, NULL) : STUDIO_EXIT_OK;
     if (code == STUDIO_EXIT_OK && screenshot) code = studio_draw_frame(s);
     return code == STUDIO_EXIT_OK && screenshot ? studio_save_screenshot(s, screenshot) : code;
 }
@@ -194,6 +204,7 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     update_size(s);
     studio_view_fit(&s->view, &s->doc.info);
     s->view.wipe = 0.5;
+    if (o->bench) return studio_bench(s);
     if (script || o->screenshot) return run_unattended(s, script, o->screenshot);
     while (!s->quit && code == STUDIO_EXIT_OK) {
         SDL_Event e;

@@ -136,35 +136,45 @@ static int parse_line(char *text, script_step *step, const char *file, int *empt
     return line_error(file, step->line, "unknown step '%s' (key, move, drag, wheel, wait, set, screenshot)", command);
 }
 
-int studio_script_load(const char *path, studio_script **out) {
-    FILE *f = fopen(path, "r");
-    if (!f) return studio_error(3, "%s: cannot open the script", path);
+/* Reads every line of f as a step; name is the file's name in messages. */
+static int load_stream(FILE *f, const char *name, studio_script **out) {
     studio_script *script = calloc(1, sizeof *script + SCRIPT_MAX_STEPS * sizeof(script_step));
-    if (!script) {
-        fclose(f);
-        studio_script_destroy(script);
-        return studio_error(STUDIO_EXIT_INTERNAL, "out of memory reading %s", path);
-    }
+    if (!script) return studio_error(STUDIO_EXIT_INTERNAL, "out of memory reading %s", name);
     char text[1024];
     int code = STUDIO_EXIT_OK;
     for (int line = 1; code == STUDIO_EXIT_OK && fgets(text, sizeof text, f); line++) {
-        if (!strchr(text, '\n') && !feof(f)) code = line_error(path, line, "a line over 1000 characters");
+        if (!strchr(text, '\n') && !feof(f)) code = line_error(name, line, "a line over 1000 characters");
         if (code == STUDIO_EXIT_OK && script->count == SCRIPT_MAX_STEPS)
-            code = line_error(path, line, "more than %d steps", SCRIPT_MAX_STEPS);
+            code = line_error(name, line, "more than %d steps", SCRIPT_MAX_STEPS);
         if (code != STUDIO_EXIT_OK) break;
         script_step *step = &script->steps[script->count];
         *step = (script_step){.line = line};
         int empty = 0;
-        code = parse_line(text, step, path, &empty);
+        code = parse_line(text, step, name, &empty);
         if (code == STUDIO_EXIT_OK && !empty) script->count++;
     }
-    fclose(f);
     if (code != STUDIO_EXIT_OK) {
         studio_script_destroy(script);
         return code;
     }
     *out = script;
     return STUDIO_EXIT_OK;
+}
+
+int studio_script_load(const char *path, studio_script **out) {
+    FILE *f = fopen(path, "r");
+    if (!f) return studio_error(3, "%s: cannot open the script", path);
+    int code = load_stream(f, path, out);
+    fclose(f);
+    return code;
+}
+
+int studio_script_parse(const char *text, const char *name, studio_script **out) {
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    if (!f) return studio_error(STUDIO_EXIT_INTERNAL, "%s: cannot read the script", name);
+    int code = load_stream(f, name, out);
+    fclose(f);
+    return code;
 }
 
 void studio_script_destroy(studio_script *script) {
@@ -194,7 +204,7 @@ static int set_style(studio *s, const script_step *step) {
         memcpy((char *)&style + step->field, &step->v[0], sizeof step->v[0]);
     }
     smp_status status = smp_design_set_style(s->doc.design, &style);
-    s->dirty = 1;
+    s->dirty |= STUDIO_DIRTY_AFTER;
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
@@ -217,7 +227,7 @@ static int play(const script_step *step, studio *s) {
     case STEP_STYLE: return set_style(s, step);
     case STEP_AGE:
         s->doc.look.fresh = step->look.fresh, s->doc.look.years = step->look.years;
-        s->dirty = 1;
+        s->dirty |= STUDIO_DIRTY_AFTER;
         break;
     case STEP_WAIT:
     case STEP_SCREENSHOT: break;
@@ -225,14 +235,20 @@ static int play(const script_step *step, studio *s) {
     return STUDIO_EXIT_OK;
 }
 
-int studio_script_run(const studio_script *script, studio *s) {
+int studio_script_count(const studio_script *script) { return script->count; }
+
+int studio_script_run(const studio_script *script, studio *s, double *step_ms) {
     int code = STUDIO_EXIT_OK;
     for (int i = 0; i < script->count && code == STUDIO_EXIT_OK && !s->quit; i++) {
         const script_step *step = &script->steps[i];
+        Uint64 start = SDL_GetPerformanceCounter();
         code = play(step, s);
         int frames = step->kind == STEP_WAIT ? (int)step->v[0] : 1;
         for (int f = 0; f < frames && code == STUDIO_EXIT_OK; f++) {
             code = studio_draw_frame(s);
+            if (step_ms) glFinish(); /* timed: the frame is done when the GPU is */
+            if (step_ms && f == 0)
+                step_ms[i] = (double)(SDL_GetPerformanceCounter() - start) * 1e3 / (double)SDL_GetPerformanceFrequency();
             if (code == STUDIO_EXIT_OK && step->kind == STEP_SCREENSHOT) code = studio_save_screenshot(s, step->path);
             SDL_GL_SwapWindow(s->window);
         }

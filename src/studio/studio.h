@@ -62,8 +62,9 @@ studio_visible studio_view_visible(const studio_view *view, const smp_image_info
 /* gpu.c */
 int studio_gpu_create(studio_gpu *gpu, const char *font_path);
 void studio_gpu_destroy(studio_gpu *gpu);
-/* Renders the visible region (before and after) with the engine and uploads it. */
-int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible);
+/* Renders the visible region with the engine and uploads it: the after, and
+ * the before too when before is set (it changes only with the view). */
+int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before);
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible);
 /* Reads the window's pixels back (top row first) into a new image. */
 int studio_gpu_read(const studio_view *view, smp_image **out);
@@ -79,11 +80,13 @@ typedef struct studio {
     double pixels_per_point; /* HiDPI: drawable pixels a window point */
     int mouse_x, mouse_y;    /* the pointer, window points */
     int dragging;            /* 0, DRAG_WIPE or DRAG_PAN */
-    int dirty;               /* the visible region must be rendered again */
+    int dirty;               /* STUDIO_DIRTY_ bits: what must be rendered again */
     int quit;
 } studio;
 
 enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN };
+/* A view change renders both sides again; a style or look change only the after. */
+enum { STUDIO_DIRTY_AFTER = 1, STUDIO_DIRTY_VIEW = 3 };
 
 /* Input as it comes from SDL (or from a script). */
 void studio_handle_event(studio *s, const SDL_Event *e);
@@ -96,9 +99,17 @@ int studio_save_screenshot(const studio *s, const char *path);
 typedef struct studio_script studio_script;
 /* Reads and checks the whole script; errors name the file and line (exit 3). */
 int studio_script_load(const char *path, studio_script **out);
-/* Plays it on the open studio, a frame for each step. */
-int studio_script_run(const studio_script *script, studio *s);
+/* The same from text in memory (the benchmark's sequence). */
+int studio_script_parse(const char *text, const char *name, studio_script **out);
+int studio_script_count(const studio_script *script);
+/* Plays it on the open studio, a frame for each step. With step_ms (an
+ * array of studio_script_count numbers), each step's time from its input to
+ * its first frame finished on the GPU is written there. */
+int studio_script_run(const studio_script *script, studio *s, double *step_ms);
 void studio_script_destroy(studio_script *script);
+
+/* bench.c: --bench, the frame times of a fixed sequence of edits, zooms and wipes. */
+int studio_bench(studio *s);
 
 /* Prints "smp-studio: " and the message to stderr; returns code. */
 int studio_error(int code, const char *format, ...) __attribute__((format(printf, 2, 3)));

@@ -1,0 +1,47 @@
+/* bench.c: smp-studio --bench: frame times of a fixed sequence of slider moves, hairline
+ * switches, wipes and zooms, from the input to the frame finished on the GPU. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "studio.h"
+
+/* The sequence as a script, so the benchmark plays what a person's input would. */
+static void write_sequence(char *text, size_t size) {
+    size_t n = 0;
+#define ADD_(...) n += (size_t)snprintf(text + n, size - n, __VA_ARGS__)
+    for (int i = 0; i <= 20; i++) ADD_("set density %d\n", 100 + 5 * i);
+    for (int i = 0; i <= 10; i++) ADD_("set dot_size %.2f\n", 0.14 + 0.01 * i);
+    for (int i = 0; i < 4; i++) ADD_("set hairline %s\nset feather_mm %d\n", i % 2 ? "soft" : "sharp", i % 2 ? 6 : 1);
+    for (int i = 0; i < 10; i++) ADD_("drag %d 300 %d 300\n", i ? 200 + 100 * (i - 1) : 960, 200 + 100 * i);
+    for (int i = 0; i < 6; i++) ADD_("wheel %d\n", i < 3 ? 1 : -1);
+    for (int i = 0; i < 6; i++) ADD_("drag 300 300 %d %d\n", 340 + 10 * i, 320);
+    ADD_("key f\n");
+#undef ADD_
+}
+
+static int compare_ms(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int studio_bench(studio *s) {
+    static char text[8192];
+    write_sequence(text, sizeof text);
+    studio_script *script = NULL;
+    int code = studio_script_parse(text, "the benchmark sequence", &script);
+    if (code != STUDIO_EXIT_OK) return code;
+    int count = studio_script_count(script);
+    double *ms = calloc((size_t)count, sizeof *ms);
+    if (!ms) code = studio_error(STUDIO_EXIT_INTERNAL, "out of memory");
+    if (code == STUDIO_EXIT_OK) code = studio_draw_frame(s); /* the first frame makes the photo's pyramid */
+    if (code == STUDIO_EXIT_OK) code = studio_script_run(script, s, ms);
+    if (code == STUDIO_EXIT_OK) {
+        qsort(ms, (size_t)count, sizeof *ms, compare_ms);
+        printf("size: %dx%d\nframes: %d\n", s->view.window_width, s->view.window_height, count);
+        printf("frame_ms_median: %.2f\nframe_ms_p95: %.2f\n", ms[count / 2], ms[(count * 95 + 99) / 100 - 1]);
+    }
+    free(ms);
+    studio_script_destroy(script);
+    return code;
+}
