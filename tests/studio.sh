@@ -54,6 +54,11 @@ expect 3 "wait.txt:1: wait: 0 frames is not 1-600" -- --script "$tmp/wait.txt"
 printf 'drag 1 2 3\n' >"$tmp/drag.txt"
 expect 3 "drag.txt:1: not 'drag X1 Y1 X2 Y2'" -- --script "$tmp/drag.txt"
 expect 3 "none.txt: cannot open the script" -- --script "$tmp/none.txt"
+printf 'key ]\nkey ]\nkey h\nkey a\nscreenshot %s\n' "$tmp/keys.png" >"$tmp/keys.txt"
+for i in $(seq 20); do echo 'key ]'; done >"$tmp/dense-keys.txt"
+check "the style shortcuts change the after" studio --script "$tmp/keys.txt" --size 1280x800
+check "and show" not cmp -s "$tmp/keys.png" "$tmp/shot.png"
+expect 0 "density: 310 is outside 10-300 dots/cm2" -- --script "$tmp/dense-keys.txt" --size 640x480
 expect 0 "size: 640x480.*frame_ms_median: [0-9.]+.*frame_ms_p95: [0-9.]+" -- --bench --size 640x480
 expect 2 "--bench: plays its own sequence" -- --bench --script "$tmp/edit.txt"
 finish

@@ -9,7 +9,6 @@
 extern const unsigned char smp_shader_view_vert[];
 extern const unsigned char smp_shader_view_frag[];
 
-static const char *const label_text[2] = {"Before", "After"};
 #define LABEL_SIZE_PX 22.0
 #define LABEL_MARGIN 14
 
@@ -76,32 +75,25 @@ static void upload(GLuint texture, const smp_image *image) {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
 }
 
-/* A label: light text on a dark, translucent rounded-off plate. */
-static int make_labels(studio_gpu *gpu, const char *font_path) {
-    smp_font *font = NULL;
-    smp_status status = smp_font_load(font_path, &font);
-    if (status != SMP_OK) return studio_status_error(status);
+/* A label: light text on a dark, translucent plate. */
+int studio_gpu_label(studio_gpu *gpu, int which, const char *text) {
     int pad = 10;
-    gpu->label_height = (int)(LABEL_SIZE_PX * 1.6);
-    for (int i = 0; i < 2 && status == SMP_OK; i++) {
-        gpu->label_width[i] = (int)smp_text_width(font, LABEL_SIZE_PX, label_text[i]) + 2 * pad;
-        smp_image *plate = smp_image_create(gpu->label_width[i], gpu->label_height);
-        if (!plate) {
-            status = SMP_ERR_OUT_OF_MEMORY;
-            break;
-        }
-        for (int y = 0; y < plate->height; y++)
-            for (int x = 0; x < plate->width; x++) memcpy(plate->pixels + (size_t)y * plate->stride + 4 * (size_t)x,
-                                                         (const uint8_t[4]){24, 26, 30, 170}, 4);
-        smp_text_draw(plate, font, pad, gpu->label_height * 0.72, LABEL_SIZE_PX, label_text[i],
-                      (const uint8_t[4]){240, 240, 236, 255});
-        gpu->labels[i] = make_texture();
+    int width = (int)smp_text_width(gpu->font, LABEL_SIZE_PX, text) + 2 * pad;
+    smp_image *plate = smp_image_create(width, gpu->label_height);
+    if (!plate) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+    for (int y = 0; y < plate->height; y++)
+        for (int x = 0; x < plate->width; x++)
+            memcpy(plate->pixels + (size_t)y * plate->stride + 4 * (size_t)x, (const uint8_t[4]){24, 26, 30, 170}, 4);
+    smp_text_draw(plate, gpu->font, pad, gpu->label_height * 0.72, LABEL_SIZE_PX, text,
+                  (const uint8_t[4]){240, 240, 236, 255});
+    if (!gpu->labels[which]) {
+        gpu->labels[which] = make_texture();
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        upload(gpu->labels[i], plate);
-        smp_image_destroy(plate);
     }
-    smp_font_destroy(font);
-    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
+    upload(gpu->labels[which], plate);
+    gpu->label_width[which] = width;
+    smp_image_destroy(plate);
+    return STUDIO_EXIT_OK;
 }
 
 int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
@@ -119,12 +111,18 @@ int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
     UNIFORM_(u_overlay);
     UNIFORM_(u_divider);
 #undef UNIFORM_
-    return make_labels(gpu, font_path);
+    smp_status status = smp_font_load(font_path, &gpu->font);
+    if (status != SMP_OK) return studio_status_error(status);
+    gpu->label_height = (int)(LABEL_SIZE_PX * 1.6);
+    int code = studio_gpu_label(gpu, STUDIO_LABEL_BEFORE, "Before");
+    return code == STUDIO_EXIT_OK ? studio_gpu_label(gpu, STUDIO_LABEL_AFTER, "After") : code;
 }
 
 void studio_gpu_destroy(studio_gpu *gpu) {
-    GLuint textures[4] = {gpu->before, gpu->after, gpu->labels[0], gpu->labels[1]};
-    glDeleteTextures(4, textures);
+    GLuint textures[2] = {gpu->before, gpu->after};
+    glDeleteTextures(2, textures);
+    glDeleteTextures(STUDIO_LABELS, gpu->labels);
+    smp_font_destroy(gpu->font);
     glDeleteVertexArrays(1, &gpu->vertex_array);
     glDeleteProgram(gpu->program);
     *gpu = (studio_gpu){0};
@@ -183,9 +181,12 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glUniform1i(gpu->u_overlay, 1);
-    if (view->show != STUDIO_SHOW_AFTER) draw_label(gpu, 0, LABEL_MARGIN, LABEL_MARGIN);
+    if (view->show != STUDIO_SHOW_AFTER) draw_label(gpu, STUDIO_LABEL_BEFORE, LABEL_MARGIN, LABEL_MARGIN);
     if (view->show != STUDIO_SHOW_BEFORE)
-        draw_label(gpu, 1, view->window_width - LABEL_MARGIN - gpu->label_width[1], LABEL_MARGIN);
+        draw_label(gpu, STUDIO_LABEL_AFTER, view->window_width - LABEL_MARGIN - gpu->label_width[STUDIO_LABEL_AFTER],
+                   LABEL_MARGIN);
+    if (gpu->labels[STUDIO_LABEL_STATUS])
+        draw_label(gpu, STUDIO_LABEL_STATUS, LABEL_MARGIN, view->window_height - LABEL_MARGIN - gpu->label_height);
     glDisable(GL_BLEND);
 }
 

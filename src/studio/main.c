@@ -26,7 +26,8 @@ static const char usage[] =
     "  --help, --version\n"
     "\n"
     "Keys: drag the divider to wipe, drag elsewhere to pan, wheel to zoom about the cursor;\n"
-    "space toggles after/before, W back to the wipe, F fits, 1 shows 100%, Esc quits.\n";
+    "space toggles after/before, W back to the wipe, F fits, 1 shows 100%, [ ] density,\n"
+    "- = dot size, H soft/sharp hairline, A the next age, Esc quits.\n";
 
 typedef struct studio_options {
     const char *project, *variant, *script, *screenshot;
@@ -136,8 +137,65 @@ static void on_motion(studio *s, const SDL_MouseMotionEvent *m) {
     }
 }
 
+/* The line at the bottom: the style and age on screen. */
+static int show_status(studio *s) {
+    const smp_style *st = smp_design_style(s->doc.design);
+    char age[32];
+    snprintf(age, sizeof age, "%.1f years on", s->doc.look.years);
+    for (int i = 0; i < (int)(sizeof smp_age_names / sizeof smp_age_names[0]); i++)
+        if (smp_age_names[i].fresh == s->doc.look.fresh && smp_age_names[i].years == s->doc.look.years)
+            snprintf(age, sizeof age, "%s", smp_age_names[i].name);
+    char text[256];
+    snprintf(text, sizeof text, "%.0f dots/cm\u00b2    %.2f mm dots    shade %.2f    %s hairline, %.1f mm    %s",
+             st->density, st->dot_size, st->shade, st->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft",
+             st->feather_mm, age);
+    return studio_gpu_label(&s->gpu, STUDIO_LABEL_STATUS, text);
+}
+
+int studio_set_style(studio *s, const smp_style *style) {
+    smp_status status = smp_design_set_style(s->doc.design, style);
+    if (status != SMP_OK) return studio_status_error(status);
+    s->dirty |= STUDIO_DIRTY_AFTER;
+    return show_status(s);
+}
+
+int studio_set_look(studio *s, const smp_look *look) {
+    s->doc.look = *look;
+    s->dirty |= STUDIO_DIRTY_AFTER;
+    return show_status(s);
+}
+
+/* The shortcuts for the values changed most often. A step past a range is
+ * refused with a message, and the design keeps its style. */
+static void change_style(studio *s, SDL_Keycode key) {
+    smp_style style = *smp_design_style(s->doc.design);
+    if (key == SDLK_LEFTBRACKET || key == SDLK_RIGHTBRACKET) style.density += key == SDLK_RIGHTBRACKET ? 10.0 : -10.0;
+    if (key == SDLK_MINUS || key == SDLK_EQUALS) style.dot_size += key == SDLK_EQUALS ? 0.01 : -0.01;
+    if (key == SDLK_h) {
+        style.hairline = style.hairline == SMP_HAIRLINE_SOFT ? SMP_HAIRLINE_SHARP : SMP_HAIRLINE_SOFT;
+        style.feather_mm = 0.0; /* the new hairline's own default */
+    }
+    studio_set_style(s, &style);
+}
+
+/* A steps through the named ages: fresh, healed, 6 months ... 8 years. */
+static void next_age(studio *s) {
+    int count = (int)(sizeof smp_age_names / sizeof smp_age_names[0]), i = 0;
+    while (i < count && !(smp_age_names[i].fresh == s->doc.look.fresh && smp_age_names[i].years == s->doc.look.years))
+        i++;
+    smp_look look = s->doc.look;
+    smp_age_from_name(smp_age_names[(i + 1) % count].name, &look);
+    studio_set_look(s, &look);
+}
+
 static void on_key(studio *s, SDL_Keycode key) {
     switch (key) {
+    case SDLK_LEFTBRACKET:
+    case SDLK_RIGHTBRACKET:
+    case SDLK_MINUS:
+    case SDLK_EQUALS:
+    case SDLK_h: change_style(s, key); break;
+    case SDLK_a: next_age(s); break;
     case SDLK_ESCAPE: s->quit = 1; break;
     case SDLK_SPACE: s->view.show = s->view.show == STUDIO_SHOW_AFTER ? STUDIO_SHOW_BEFORE : STUDIO_SHOW_AFTER; break;
     case SDLK_w: s->view.show = STUDIO_SHOW_WIPE; break;
@@ -204,6 +262,7 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     update_size(s);
     studio_view_fit(&s->view, &s->doc.info);
     s->view.wipe = 0.5;
+    if ((code = show_status(s)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
     if (script || o->screenshot) return run_unattended(s, script, o->screenshot);
     while (!s->quit && code == STUDIO_EXIT_OK) {

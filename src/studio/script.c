@@ -203,9 +203,7 @@ static int set_style(studio *s, const script_step *step) {
     } else {
         memcpy((char *)&style + step->field, &step->v[0], sizeof step->v[0]);
     }
-    smp_status status = smp_design_set_style(s->doc.design, &style);
-    s->dirty |= STUDIO_DIRTY_AFTER;
-    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
+    return studio_set_style(s, &style);
 }
 
 static int play(const script_step *step, studio *s) {
@@ -225,10 +223,11 @@ static int play(const script_step *step, studio *s) {
                                                       .y = (Sint32)step->v[0]}});
         break;
     case STEP_STYLE: return set_style(s, step);
-    case STEP_AGE:
-        s->doc.look.fresh = step->look.fresh, s->doc.look.years = step->look.years;
-        s->dirty |= STUDIO_DIRTY_AFTER;
-        break;
+    case STEP_AGE: {
+        smp_look look = s->doc.look;
+        look.fresh = step->look.fresh, look.years = step->look.years;
+        return studio_set_look(s, &look);
+    }
     case STEP_WAIT:
     case STEP_SCREENSHOT: break;
     }

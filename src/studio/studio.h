@@ -40,12 +40,16 @@ typedef struct studio_visible {
     smp_view photo;
 } studio_visible;
 
+/* The overlays: the sides' names and a line with the style in use. */
+enum { STUDIO_LABEL_BEFORE, STUDIO_LABEL_AFTER, STUDIO_LABEL_STATUS, STUDIO_LABELS };
+
 /* GL objects of the view. */
 typedef struct studio_gpu {
     GLuint program, vertex_array, before, after;
     GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider;
-    GLuint labels[2];
-    int label_width[2], label_height;
+    smp_font *font;
+    GLuint labels[STUDIO_LABELS];
+    int label_width[STUDIO_LABELS], label_height;
 } studio_gpu;
 
 /* document.c */
@@ -65,6 +69,8 @@ void studio_gpu_destroy(studio_gpu *gpu);
 /* Renders the visible region with the engine and uploads it: the after, and
  * the before too when before is set (it changes only with the view). */
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before);
+/* Sets a label's text (UTF-8). */
+int studio_gpu_label(studio_gpu *gpu, int which, const char *text);
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible);
 /* Reads the window's pixels back (top row first) into a new image. */
 int studio_gpu_read(const studio_view *view, smp_image **out);
@@ -92,6 +98,10 @@ enum { STUDIO_DIRTY_AFTER = 1, STUDIO_DIRTY_VIEW = 3 };
 void studio_handle_event(studio *s, const SDL_Event *e);
 /* Renders the visible region again when the view or design changed, and draws. */
 int studio_draw_frame(studio *s);
+/* Gives the design a style, or the work a look, and shows it. A value out of
+ * range is refused with a message (the design keeps its style). */
+int studio_set_style(studio *s, const smp_style *style);
+int studio_set_look(studio *s, const smp_look *look);
 /* Saves the drawn frame as PNG or JPEG (by extension), atomically. */
 int studio_save_screenshot(const studio *s, const char *path);
 
