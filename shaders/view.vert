@@ -2,11 +2,12 @@
 // A screen-space rectangle: u_rect is (x, y, width, height) in window pixels, origin top-left.
 uniform vec4 u_rect;
 uniform vec2 u_window;
+uniform int u_mirror;  // 1: the texture is drawn left-right swapped
 out vec2 v_uv;
 
 void main() {
     vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1);
     vec2 pixel = u_rect.xy + corner * u_rect.zw;
-    v_uv = corner;
+    v_uv = vec2(u_mirror != 0 ? 1.0 - corner.x : corner.x, corner.y);
     gl_Position = vec4(pixel.x / u_window.x * 2.0 - 1.0, 1.0 - pixel.y / u_window.y * 2.0, 0.0, 1.0);
 }

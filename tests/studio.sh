@@ -21,7 +21,12 @@ studio() {
 }
 
 check "a screenshot of the sample client" studio --screenshot "$tmp/shot.png" --size 1280x800
-check "its halves are the engine's before and after" "$TEST" "$tmp/shot.png"
+printf 'key space\nscreenshot %s\nkey m\nscreenshot %s\nkey s\n' "$tmp/after.png" "$tmp/mirrored.png" >"$tmp/mirror.txt"
+check "the after alone, mirrored, side by side" studio --script "$tmp/mirror.txt" --screenshot "$tmp/sbs.png" \
+    --size 1280x800
+check "its halves are the engine's before and after; mirrored is the after flipped" \
+    "$TEST" "$tmp/shot.png" "$tmp/after.png" "$tmp/mirrored.png"
+check "side by side is another picture" not cmp -s "$tmp/sbs.png" "$tmp/mirrored.png"
 expect 2 "--size: '10x10' is not WxH" -- --size 10x10 --screenshot "$tmp/x.png"
 expect 2 "unknown argument '--colour'" -- --colour
 expect 3 "nothing.json: cannot open" -- --project "$tmp/nothing.json"

@@ -110,6 +110,7 @@ int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
     UNIFORM_(u_wipe_x);
     UNIFORM_(u_overlay);
     UNIFORM_(u_divider);
+    UNIFORM_(u_mirror);
 #undef UNIFORM_
     smp_status status = smp_font_load(font_path, &gpu->font);
     if (status != SMP_OK) return studio_status_error(status);
@@ -163,8 +164,10 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
     glUseProgram(gpu->program);
     glBindVertexArray(gpu->vertex_array);
     glUniform2f(gpu->u_window, (float)view->window_width, (float)view->window_height);
-    float wipe_x = view->show == STUDIO_SHOW_BEFORE ? 1e9f
+    int pane = studio_view_pane_width(view), side_by_side = view->show == STUDIO_SHOW_SIDE_BY_SIDE;
+    float wipe_x = view->show == STUDIO_SHOW_BEFORE  ? 1e9f
                    : view->show == STUDIO_SHOW_AFTER ? -1e9f
+                   : side_by_side                    ? (float)pane
                                                      : (float)(view->wipe * view->window_width);
     if (visible->width) {
         glUniform1i(gpu->u_overlay, 0);
@@ -176,7 +179,10 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
         glBindTexture(GL_TEXTURE_2D, gpu->after);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, gpu->before);
-        draw_rect(gpu, visible->x, visible->y, visible->width, visible->height);
+        glUniform1i(gpu->u_mirror, view->mirror);
+        int x = view->mirror ? pane - visible->x - visible->width : visible->x;
+        for (int p = 0; p <= side_by_side; p++) draw_rect(gpu, x + p * pane, visible->y, visible->width, visible->height);
+        glUniform1i(gpu->u_mirror, 0);
     }
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);

@@ -27,7 +27,7 @@ static const char usage[] =
     "\n"
     "Keys: drag the divider to wipe, drag elsewhere to pan, wheel to zoom about the cursor;\n"
     "space toggles after/before, W back to the wipe, F fits, 1 shows 100%, [ ] density,\n"
-    "- = dot size, H soft/sharp hairline, A the next age, Esc quits.\n";
+    "- = dot size, H soft/sharp hairline, A the next age, S side by side, M mirror, Esc quits.\n";
 
 typedef struct studio_options {
     const char *project, *variant, *script, *screenshot;
@@ -188,6 +188,16 @@ static void next_age(studio *s) {
     studio_set_look(s, &look);
 }
 
+/* Switches what is shown; a pane of another width shows the photo fitted again. */
+static void set_show(studio *s, int show) {
+    int pane = studio_view_pane_width(&s->view);
+    s->view.show = show;
+    if (studio_view_pane_width(&s->view) != pane) {
+        studio_view_fit(&s->view, &s->doc.info);
+        s->dirty = STUDIO_DIRTY_VIEW;
+    }
+}
+
 static void on_key(studio *s, SDL_Keycode key) {
     switch (key) {
     case SDLK_LEFTBRACKET:
@@ -197,11 +207,14 @@ static void on_key(studio *s, SDL_Keycode key) {
     case SDLK_h: change_style(s, key); break;
     case SDLK_a: next_age(s); break;
     case SDLK_ESCAPE: s->quit = 1; break;
-    case SDLK_SPACE: s->view.show = s->view.show == STUDIO_SHOW_AFTER ? STUDIO_SHOW_BEFORE : STUDIO_SHOW_AFTER; break;
-    case SDLK_w: s->view.show = STUDIO_SHOW_WIPE; break;
+    case SDLK_SPACE: set_show(s, s->view.show == STUDIO_SHOW_AFTER ? STUDIO_SHOW_BEFORE : STUDIO_SHOW_AFTER); break;
+    case SDLK_w: set_show(s, STUDIO_SHOW_WIPE); break;
+    case SDLK_s: set_show(s, STUDIO_SHOW_SIDE_BY_SIDE); break;
+    case SDLK_m: s->view.mirror = !s->view.mirror; break;
     case SDLK_f: studio_view_fit(&s->view, &s->doc.info), s->dirty = STUDIO_DIRTY_VIEW; break;
     case SDLK_1:
-        studio_view_zoom_at(&s->view, 1.0 / s->view.zoom, s->view.window_width / 2.0, s->view.window_height / 2.0);
+        studio_view_zoom_at(&s->view, 1.0 / s->view.zoom, studio_view_pane_width(&s->view) / 2.0,
+                            s->view.window_height / 2.0);
         s->dirty = STUDIO_DIRTY_VIEW;
         break;
     default: break;
@@ -216,7 +229,8 @@ void studio_handle_event(studio *s, const SDL_Event *e) {
     case SDL_MOUSEBUTTONUP: on_button(s, &e->button); break;
     case SDL_MOUSEMOTION: on_motion(s, &e->motion); break;
     case SDL_MOUSEWHEEL:
-        studio_view_zoom_at(&s->view, pow(1.25, e->wheel.preciseY), s->mouse_x * s->pixels_per_point,
+        studio_view_zoom_at(&s->view, pow(1.25, e->wheel.preciseY),
+                            studio_view_pane_x(&s->view, s->mouse_x * s->pixels_per_point),
                             s->mouse_y * s->pixels_per_point);
         s->dirty = STUDIO_DIRTY_VIEW;
         break;

@@ -28,13 +28,15 @@ typedef struct studio_view {
     int window_width, window_height; /* drawable pixels (HiDPI: more than the window's points) */
     double zoom, centre_x, centre_y;
     double wipe;                     /* divider position, 0-1 of the window's width */
-    int show;                        /* STUDIO_SHOW_WIPE, _BEFORE or _AFTER */
+    int show;                        /* STUDIO_SHOW_ */
+    int mirror;                      /* 1: left and right swapped, as clients know their face */
 } studio_view;
 
-enum { STUDIO_SHOW_WIPE = 0, STUDIO_SHOW_BEFORE, STUDIO_SHOW_AFTER };
+enum { STUDIO_SHOW_WIPE = 0, STUDIO_SHOW_BEFORE, STUDIO_SHOW_AFTER, STUDIO_SHOW_SIDE_BY_SIDE };
 
-/* The photo's visible part: the window rectangle it covers (whole pixels)
- * and the photo rectangle that maps onto it. Empty when none is visible. */
+/* The photo's visible part in a pane (the window, or its left half side by
+ * side): the pane rectangle it covers (whole pixels, before mirroring) and
+ * the photo rectangle that maps onto it. Empty when none is visible. */
 typedef struct studio_visible {
     int x, y, width, height;
     smp_view photo;
@@ -46,7 +48,7 @@ enum { STUDIO_LABEL_BEFORE, STUDIO_LABEL_AFTER, STUDIO_LABEL_STATUS, STUDIO_LABE
 /* GL objects of the view. */
 typedef struct studio_gpu {
     GLuint program, vertex_array, before, after;
-    GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider;
+    GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider, u_mirror;
     smp_font *font;
     GLuint labels[STUDIO_LABELS];
     int label_width[STUDIO_LABELS], label_height;
@@ -59,7 +61,12 @@ void studio_document_close(studio_document *doc);
 
 /* view.c */
 void studio_view_fit(studio_view *view, const smp_image_info *photo);
-void studio_view_zoom_at(studio_view *view, double factor, double window_x, double window_y);
+/* The width of a pane: the window's, or half of it side by side. */
+int studio_view_pane_width(const studio_view *view);
+/* A window x as x in its pane, mirroring undone. */
+double studio_view_pane_x(const studio_view *view, double window_x);
+/* Zooms by factor keeping the photo point under (pane_x, window_y) where it is. */
+void studio_view_zoom_at(studio_view *view, double factor, double pane_x, double window_y);
 void studio_view_pan(studio_view *view, double dx, double dy);
 studio_visible studio_view_visible(const studio_view *view, const smp_image_info *photo);
 

@@ -6,24 +6,33 @@
 #define ZOOM_MIN 0.02
 #define ZOOM_MAX 32.0 /* 32 window pixels a photo pixel: single dots fill the screen */
 
+int studio_view_pane_width(const studio_view *view) {
+    return view->show == STUDIO_SHOW_SIDE_BY_SIDE ? view->window_width / 2 : view->window_width;
+}
+
+double studio_view_pane_x(const studio_view *view, double window_x) {
+    int pane = studio_view_pane_width(view);
+    double x = window_x >= pane && view->show == STUDIO_SHOW_SIDE_BY_SIDE ? window_x - pane : window_x;
+    return view->mirror ? pane - x : x;
+}
+
 void studio_view_fit(studio_view *view, const smp_image_info *photo) {
-    double zx = view->window_width / (double)photo->width, zy = view->window_height / (double)photo->height;
+    double zx = studio_view_pane_width(view) / (double)photo->width, zy = view->window_height / (double)photo->height;
     view->zoom = fmin(zx, zy);
     view->centre_x = photo->width / 2.0;
     view->centre_y = photo->height / 2.0;
 }
 
-/* Zooms by factor keeping the photo point under (window_x, window_y) where it is. */
-void studio_view_zoom_at(studio_view *view, double factor, double window_x, double window_y) {
+void studio_view_zoom_at(studio_view *view, double factor, double pane_x, double window_y) {
     double zoom = fmin(fmax(view->zoom * factor, ZOOM_MIN), ZOOM_MAX);
-    double dx = window_x - view->window_width / 2.0, dy = window_y - view->window_height / 2.0;
+    double dx = pane_x - studio_view_pane_width(view) / 2.0, dy = window_y - view->window_height / 2.0;
     view->centre_x += dx / view->zoom - dx / zoom;
     view->centre_y += dy / view->zoom - dy / zoom;
     view->zoom = zoom;
 }
 
 void studio_view_pan(studio_view *view, double dx, double dy) {
-    view->centre_x -= dx / view->zoom;
+    view->centre_x -= (view->mirror ? -dx : dx) / view->zoom;
     view->centre_y -= dy / view->zoom;
 }
 
@@ -31,10 +40,11 @@ studio_visible studio_view_visible(const studio_view *view, const smp_image_info
     /* The photo's edges in window pixels, clipped to the window and rounded
      * inwards to whole pixels; the photo rectangle is then derived from those
      * pixels, so each window pixel samples exactly the photo point under it. */
-    double left = (0.0 - view->centre_x) * view->zoom + view->window_width / 2.0;
+    int pane = studio_view_pane_width(view);
+    double left = (0.0 - view->centre_x) * view->zoom + pane / 2.0;
     double top = (0.0 - view->centre_y) * view->zoom + view->window_height / 2.0;
     int x0 = (int)fmax(0.0, ceil(left)), y0 = (int)fmax(0.0, ceil(top));
-    int x1 = (int)fmin(view->window_width, floor(left + photo->width * view->zoom));
+    int x1 = (int)fmin(pane, floor(left + photo->width * view->zoom));
     int y1 = (int)fmin(view->window_height, floor(top + photo->height * view->zoom));
     studio_visible v = {0};
     if (x1 <= x0 || y1 <= y0) return v;
