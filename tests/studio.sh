@@ -59,6 +59,10 @@ expect 3 "wait.txt:1: wait: 0 frames is not 1-600" -- --script "$tmp/wait.txt"
 printf 'drag 1 2 3\n' >"$tmp/drag.txt"
 expect 3 "drag.txt:1: not 'drag X1 Y1 X2 Y2'" -- --script "$tmp/drag.txt"
 expect 3 "none.txt: cannot open the script" -- --script "$tmp/none.txt"
+printf 'move 800 300\npress l\nscreenshot %s\nrelease l\n' "$tmp/loupe.png" >"$tmp/loupe.txt"
+check "the loupe while L is held" studio --script "$tmp/loupe.txt" --screenshot "$tmp/released.png" --size 1280x800
+check "shows" not cmp -s "$tmp/loupe.png" "$tmp/shot.png"
+check "and goes when L is let go" cmp -s "$tmp/released.png" "$tmp/shot.png"
 printf 'key ]\nkey ]\nkey h\nkey a\nscreenshot %s\n' "$tmp/keys.png" >"$tmp/keys.txt"
 for i in $(seq 20); do echo 'key ]'; done >"$tmp/dense-keys.txt"
 check "the style shortcuts change the after" studio --script "$tmp/keys.txt" --size 1280x800

@@ -102,6 +102,7 @@ int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
     glGenVertexArrays(1, &gpu->vertex_array);
     gpu->before = make_texture();
     gpu->after = make_texture();
+    gpu->loupe = make_texture();
 #define UNIFORM_(name) gpu->name = glGetUniformLocation(gpu->program, #name)
     UNIFORM_(u_rect);
     UNIFORM_(u_window);
@@ -111,6 +112,7 @@ int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
     UNIFORM_(u_overlay);
     UNIFORM_(u_divider);
     UNIFORM_(u_mirror);
+    UNIFORM_(u_loupe);
 #undef UNIFORM_
     smp_status status = smp_font_load(font_path, &gpu->font);
     if (status != SMP_OK) return studio_status_error(status);
@@ -120,8 +122,8 @@ int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
 }
 
 void studio_gpu_destroy(studio_gpu *gpu) {
-    GLuint textures[2] = {gpu->before, gpu->after};
-    glDeleteTextures(2, textures);
+    GLuint textures[3] = {gpu->before, gpu->after, gpu->loupe};
+    glDeleteTextures(3, textures);
     glDeleteTextures(STUDIO_LABELS, gpu->labels);
     smp_font_destroy(gpu->font);
     glDeleteVertexArrays(1, &gpu->vertex_array);
@@ -147,6 +149,12 @@ int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visibl
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
+int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_view *photo_view, int after) {
+    studio_visible visible = {0, 0, photo_view->out_width, photo_view->out_height, *photo_view};
+    smp_status status = render_side(gpu->loupe, doc, after ? doc->design : NULL, &visible);
+    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
+}
+
 static void draw_rect(const studio_gpu *gpu, int x, int y, int width, int height) {
     glUniform4f(gpu->u_rect, (float)x, (float)y, (float)width, (float)height);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
@@ -157,7 +165,8 @@ static void draw_label(const studio_gpu *gpu, int which, int x, int y) {
     draw_rect(gpu, x, y, gpu->label_width[which], gpu->label_height);
 }
 
-void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible) {
+void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
+                     const studio_loupe *loupe) {
     glViewport(0, 0, view->window_width, view->window_height);
     glClearColor(0.11f, 0.12f, 0.13f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -182,6 +191,12 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
         glUniform1i(gpu->u_mirror, view->mirror);
         int x = view->mirror ? pane - visible->x - visible->width : visible->x;
         for (int p = 0; p <= side_by_side; p++) draw_rect(gpu, x + p * pane, visible->y, visible->width, visible->height);
+        if (loupe->size) {
+            glUniform1i(gpu->u_loupe, 1);
+            glBindTexture(GL_TEXTURE_2D, gpu->loupe);
+            draw_rect(gpu, loupe->x - loupe->size / 2, loupe->y - loupe->size / 2, loupe->size, loupe->size);
+            glUniform1i(gpu->u_loupe, 0);
+        }
         glUniform1i(gpu->u_mirror, 0);
     }
     glEnable(GL_BLEND);

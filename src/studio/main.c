@@ -27,7 +27,8 @@ static const char usage[] =
     "\n"
     "Keys: drag the divider to wipe, drag elsewhere to pan, wheel to zoom about the cursor;\n"
     "space toggles after/before, W back to the wipe, F fits, 1 shows 100%, [ ] density,\n"
-    "- = dot size, H soft/sharp hairline, A the next age, S side by side, M mirror, Esc quits.\n";
+    "- = dot size, H soft/sharp hairline, A the next age, S side by side, M mirror,\n"
+    "hold L or the right button for the loupe, Esc quits.\n";
 
 typedef struct studio_options {
     const char *project, *variant, *script, *screenshot;
@@ -117,6 +118,7 @@ static void update_size(studio *s) {
 }
 
 static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
+    if (b->button == SDL_BUTTON_RIGHT) s->loupe_button = b->state == SDL_PRESSED;
     if (b->button != SDL_BUTTON_LEFT) return;
     if (b->state != SDL_PRESSED) {
         s->dragging = DRAG_NONE;
@@ -224,7 +226,13 @@ static void on_key(studio *s, SDL_Keycode key) {
 void studio_handle_event(studio *s, const SDL_Event *e) {
     switch (e->type) {
     case SDL_QUIT: s->quit = 1; break;
-    case SDL_KEYDOWN: on_key(s, e->key.keysym.sym); break;
+    case SDL_KEYDOWN:
+        if (e->key.keysym.sym == SDLK_l) s->loupe_key = 1;
+        on_key(s, e->key.keysym.sym);
+        break;
+    case SDL_KEYUP:
+        if (e->key.keysym.sym == SDLK_l) s->loupe_key = 0;
+        break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP: on_button(s, &e->button); break;
     case SDL_MOUSEMOTION: on_motion(s, &e->motion); break;
@@ -241,6 +249,18 @@ void studio_handle_event(studio *s, const SDL_Event *e) {
     }
 }
 
+/* The loupe under the pointer, magnifying the side it is over. */
+static int show_loupe(studio *s, studio_loupe *loupe) {
+    double x = s->mouse_x * s->pixels_per_point, y = s->mouse_y * s->pixels_per_point;
+    int pane = studio_view_pane_width(&s->view);
+    int before = s->view.show == STUDIO_SHOW_BEFORE ||
+                 (s->view.show == STUDIO_SHOW_WIPE && x < s->view.wipe * s->view.window_width) ||
+                 (s->view.show == STUDIO_SHOW_SIDE_BY_SIDE && x < pane);
+    *loupe = (studio_loupe){(int)x, (int)y, (int)(STUDIO_LOUPE_POINTS * s->pixels_per_point)};
+    smp_view photo_view = studio_view_loupe(&s->view, &s->doc.info, x, y, loupe->size);
+    return studio_gpu_update_loupe(&s->gpu, &s->doc, &photo_view, !before);
+}
+
 int studio_draw_frame(studio *s) {
     if (s->dirty) {
         s->visible = studio_view_visible(&s->view, &s->doc.info);
@@ -248,7 +268,12 @@ int studio_draw_frame(studio *s) {
         if (code != STUDIO_EXIT_OK) return code;
         s->dirty = 0;
     }
-    studio_gpu_draw(&s->gpu, &s->view, &s->visible);
+    studio_loupe loupe = {0};
+    if ((s->loupe_key || s->loupe_button) && s->visible.width) {
+        int code = show_loupe(s, &loupe);
+        if (code != STUDIO_EXIT_OK) return code;
+    }
+    studio_gpu_draw(&s->gpu, &s->view, &s->visible, &loupe);
     return STUDIO_EXIT_OK;
 }
 

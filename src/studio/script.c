@@ -93,10 +93,13 @@ static int parse_line(char *text, script_step *step, const char *file, int *empt
     *empty = sscanf(text, "%31s%n", command, &used) != 1;
     if (*empty) return STUDIO_EXIT_OK;
     const char *rest = text + used;
-    if (!strcmp(command, "key")) {
+    static const char *const key_steps[3] = {"key", "press", "release"};
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(command, key_steps[i])) continue;
         step->kind = STEP_KEY;
+        step->v[0] = i;
         if (sscanf(rest, "%63s", word2) != 1 || (step->key = SDL_GetKeyFromName(word2)) == SDLK_UNKNOWN)
-            return line_error(file, step->line, "key: '%s' is not a key name (space, f, 1, escape, ...)", word2);
+            return line_error(file, step->line, "%s: '%s' is not a key name (space, f, 1, escape, ...)", command, word2);
         return STUDIO_EXIT_OK;
     }
     static const struct {
@@ -133,7 +136,7 @@ static int parse_line(char *text, script_step *step, const char *file, int *empt
             return line_error(file, step->line, "not '%s'", "screenshot FILE.png");
         return STUDIO_EXIT_OK;
     }
-    return line_error(file, step->line, "unknown step '%s' (key, move, drag, wheel, wait, set, screenshot)", command);
+    return line_error(file, step->line, "unknown step '%s' (key, press, release, move, drag, wheel, wait, set, screenshot)", command);
 }
 
 /* Reads every line of f as a step; name is the file's name in messages. */
@@ -208,7 +211,12 @@ static int set_style(studio *s, const script_step *step) {
 
 static int play(const script_step *step, studio *s) {
     switch (step->kind) {
-    case STEP_KEY: studio_handle_event(s, &(SDL_Event){.key = {.type = SDL_KEYDOWN, .keysym = {.sym = step->key}}}); break;
+    case STEP_KEY: /* v[0]: 0 key (press and release), 1 press, 2 release */
+        if (step->v[0] != 2)
+            studio_handle_event(s, &(SDL_Event){.key = {.type = SDL_KEYDOWN, .keysym = {.sym = step->key}}});
+        if (step->v[0] != 1)
+            studio_handle_event(s, &(SDL_Event){.key = {.type = SDL_KEYUP, .keysym = {.sym = step->key}}});
+        break;
     case STEP_MOVE: send_motion(s, step->v[0], step->v[1]); break;
     case STEP_DRAG:
         send_motion(s, step->v[0], step->v[1]);

@@ -47,8 +47,8 @@ enum { STUDIO_LABEL_BEFORE, STUDIO_LABEL_AFTER, STUDIO_LABEL_STATUS, STUDIO_LABE
 
 /* GL objects of the view. */
 typedef struct studio_gpu {
-    GLuint program, vertex_array, before, after;
-    GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider, u_mirror;
+    GLuint program, vertex_array, before, after, loupe;
+    GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider, u_mirror, u_loupe;
     smp_font *font;
     GLuint labels[STUDIO_LABELS];
     int label_width[STUDIO_LABELS], label_height;
@@ -69,16 +69,31 @@ double studio_view_pane_x(const studio_view *view, double window_x);
 void studio_view_zoom_at(studio_view *view, double factor, double pane_x, double window_y);
 void studio_view_pan(studio_view *view, double dx, double dy);
 studio_visible studio_view_visible(const studio_view *view, const smp_image_info *photo);
+/* The loupe: a size x size pixel square of the photo around the point under
+ * (window_x, window_y), STUDIO_LOUPE_MAGNIFICATION times the view's zoom (at
+ * least 2 window pixels a photo pixel). */
+#define STUDIO_LOUPE_MAGNIFICATION 4.0
+#define STUDIO_LOUPE_POINTS 320 /* the loupe's diameter, window points */
+smp_view studio_view_loupe(const studio_view *view, const smp_image_info *photo, double window_x, double window_y,
+                           int size);
 
 /* gpu.c */
 int studio_gpu_create(studio_gpu *gpu, const char *font_path);
 void studio_gpu_destroy(studio_gpu *gpu);
+/* Where the loupe is drawn: a circle of size window pixels centred on (x, y); size 0: none. */
+typedef struct studio_loupe {
+    int x, y, size;
+} studio_loupe;
+
+/* Renders the loupe's view of one side (after: 1) into its texture. */
+int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_view *photo_view, int after);
 /* Renders the visible region with the engine and uploads it: the after, and
  * the before too when before is set (it changes only with the view). */
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before);
 /* Sets a label's text (UTF-8). */
 int studio_gpu_label(studio_gpu *gpu, int which, const char *text);
-void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible);
+void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
+                     const studio_loupe *loupe);
 /* Reads the window's pixels back (top row first) into a new image. */
 int studio_gpu_read(const studio_view *view, smp_image **out);
 
@@ -92,6 +107,7 @@ typedef struct studio {
     studio_visible visible;
     double pixels_per_point; /* HiDPI: drawable pixels a window point */
     int mouse_x, mouse_y;    /* the pointer, window points */
+    int loupe_key, loupe_button; /* the loupe shows while L or the right button is held */
     int dragging;            /* 0, DRAG_WIPE or DRAG_PAN */
     int dirty;               /* STUDIO_DIRTY_ bits: what must be rendered again */
     int quit;
