@@ -11,7 +11,7 @@ packages=(
     libcmocka-dev                  # unit tests
     fonts-dejavu-core              # labels on the mockup sheets and in the studio
     libsdl2-dev libepoxy-dev       # smp-studio: window, input, OpenGL 3.3 loader
-    xvfb xauth libgl1-mesa-dri     # studio tests without a display (Mesa's software OpenGL)
+    xvfb xauth libgl1-mesa-dri     # studio tests and --bench without a display (Mesa's software OpenGL)
 )
 
 missing=()

@@ -5,19 +5,26 @@ set -u
 STUDIO=$1
 TEST=$2
 . "$(dirname "$0")/cli_harness.sh"
-if ! command -v xvfb-run >/dev/null; then
-    echo "skipped: xvfb-run is absent (./scripts/deps.sh installs xvfb)"
+if ! command -v Xvfb >/dev/null; then
+    echo "skipped: Xvfb is absent (./scripts/deps.sh installs xvfb)"
     exit 77
 fi
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-SMP=studio # expect runs "$SMP": the studio under Xvfb
+# One X server for the whole suite, on a display number it picks itself (-displayfd), so runs in
+# parallel never collide.
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
+[ -s "$tmp/display" ] || { echo "Xvfb did not start:"; cat "$tmp/xvfb.log"; exit 1; }
+export DISPLAY=":$(cat "$tmp/display")"
+SMP=studio # expect runs "$SMP": the studio
 # In the sanitizer build, leak checks stay off for the studio alone: libdbus and Mesa's driver (unloaded
 # at exit, so its frames cannot be named or suppressed) keep allocations to the end. ASan still checks
 # every access, and test_studio checks the view code under LeakSanitizer.
 not() { ! "$@"; }
 studio() {
-    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" xvfb-run -a -s "-screen 0 1920x1080x24" "$STUDIO" "$@"
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$STUDIO" "$@"
 }
 
 check "a screenshot of the sample client" studio --screenshot "$tmp/shot.png" --size 1280x800
@@ -63,6 +70,12 @@ printf 'move 800 300\npress l\nscreenshot %s\nrelease l\n' "$tmp/loupe.png" >"$t
 check "the loupe while L is held" studio --script "$tmp/loupe.txt" --screenshot "$tmp/released.png" --size 1280x800
 check "shows" not cmp -s "$tmp/loupe.png" "$tmp/shot.png"
 check "and goes when L is let go" cmp -s "$tmp/released.png" "$tmp/shot.png"
+printf 'key p\nscreenshot %s\nkey F1\nscreenshot %s\nkey escape\n' "$tmp/plan.png" "$tmp/help.png" >"$tmp/panels.txt"
+check "the plan and help panels" studio --script "$tmp/panels.txt" --screenshot "$tmp/closed.png" --size 1280x800
+check "show" not cmp -s "$tmp/plan.png" "$tmp/shot.png"
+check "one at a time" not cmp -s "$tmp/help.png" "$tmp/plan.png"
+check "and Esc closes them" cmp -s "$tmp/closed.png" "$tmp/shot.png"
+expect 0 "F1 or \?  +this help" -- --help
 printf 'key ]\nkey ]\nkey h\nkey a\nscreenshot %s\n' "$tmp/keys.png" >"$tmp/keys.txt"
 for i in $(seq 20); do echo 'key ]'; done >"$tmp/dense-keys.txt"
 check "the style shortcuts change the after" studio --script "$tmp/keys.txt" --size 1280x800

@@ -75,23 +75,39 @@ static void upload(GLuint texture, const smp_image *image) {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
 }
 
-/* A label: light text on a dark, translucent plate. */
+/* A label: light text (lines split at '\n') on a dark, translucent plate. */
 int studio_gpu_label(studio_gpu *gpu, int which, const char *text) {
-    int pad = 10;
-    int width = (int)smp_text_width(gpu->font, LABEL_SIZE_PX, text) + 2 * pad;
-    smp_image *plate = smp_image_create(width, gpu->label_height);
+    int pad = 10, line_height = (int)(LABEL_SIZE_PX * 1.6), lines = 1;
+    double widest = 0.0;
+    char line[256];
+    for (const char *at = text; *at; lines++) {
+        size_t n = strcspn(at, "\n");
+        snprintf(line, sizeof line, "%.*s", (int)n, at);
+        double w = smp_text_width(gpu->font, LABEL_SIZE_PX, line);
+        widest = w > widest ? w : widest;
+        at += n + (at[n] == '\n');
+        if (!*at) break;
+    }
+    smp_image *plate = smp_image_create((int)widest + 2 * pad, lines * line_height);
     if (!plate) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
     for (int y = 0; y < plate->height; y++)
         for (int x = 0; x < plate->width; x++)
-            memcpy(plate->pixels + (size_t)y * plate->stride + 4 * (size_t)x, (const uint8_t[4]){24, 26, 30, 170}, 4);
-    smp_text_draw(plate, gpu->font, pad, gpu->label_height * 0.72, LABEL_SIZE_PX, text,
-                  (const uint8_t[4]){240, 240, 236, 255});
+            memcpy(plate->pixels + (size_t)y * plate->stride + 4 * (size_t)x, (const uint8_t[4]){24, 26, 30, 200}, 4);
+    const char *at = text;
+    for (int i = 0; i < lines; i++) {
+        size_t n = strcspn(at, "\n");
+        snprintf(line, sizeof line, "%.*s", (int)n, at);
+        smp_text_draw(plate, gpu->font, pad, line_height * (i + 0.72), LABEL_SIZE_PX, line,
+                      (const uint8_t[4]){240, 240, 236, 255});
+        at += n + (at[n] == '\n');
+    }
     if (!gpu->labels[which]) {
         gpu->labels[which] = make_texture();
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     }
     upload(gpu->labels[which], plate);
-    gpu->label_width[which] = width;
+    gpu->label_width[which] = plate->width;
+    gpu->label_height[which] = plate->height;
     smp_image_destroy(plate);
     return STUDIO_EXIT_OK;
 }
@@ -116,7 +132,6 @@ int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
 #undef UNIFORM_
     smp_status status = smp_font_load(font_path, &gpu->font);
     if (status != SMP_OK) return studio_status_error(status);
-    gpu->label_height = (int)(LABEL_SIZE_PX * 1.6);
     int code = studio_gpu_label(gpu, STUDIO_LABEL_BEFORE, "Before");
     return code == STUDIO_EXIT_OK ? studio_gpu_label(gpu, STUDIO_LABEL_AFTER, "After") : code;
 }
@@ -162,7 +177,7 @@ static void draw_rect(const studio_gpu *gpu, int x, int y, int width, int height
 
 static void draw_label(const studio_gpu *gpu, int which, int x, int y) {
     glBindTexture(GL_TEXTURE_2D, gpu->labels[which]);
-    draw_rect(gpu, x, y, gpu->label_width[which], gpu->label_height);
+    draw_rect(gpu, x, y, gpu->label_width[which], gpu->label_height[which]);
 }
 
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
@@ -207,7 +222,14 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
         draw_label(gpu, STUDIO_LABEL_AFTER, view->window_width - LABEL_MARGIN - gpu->label_width[STUDIO_LABEL_AFTER],
                    LABEL_MARGIN);
     if (gpu->labels[STUDIO_LABEL_STATUS])
-        draw_label(gpu, STUDIO_LABEL_STATUS, LABEL_MARGIN, view->window_height - LABEL_MARGIN - gpu->label_height);
+        draw_label(gpu, STUDIO_LABEL_STATUS, LABEL_MARGIN,
+                   view->window_height - LABEL_MARGIN - gpu->label_height[STUDIO_LABEL_STATUS]);
+    int top = 2 * LABEL_MARGIN + gpu->label_height[STUDIO_LABEL_AFTER];
+    if (view->panel == STUDIO_PANEL_PLAN)
+        draw_label(gpu, STUDIO_LABEL_PLAN, view->window_width - LABEL_MARGIN - gpu->label_width[STUDIO_LABEL_PLAN], top);
+    if (view->panel == STUDIO_PANEL_HELP)
+        draw_label(gpu, STUDIO_LABEL_HELP, (view->window_width - gpu->label_width[STUDIO_LABEL_HELP]) / 2,
+                   (view->window_height - gpu->label_height[STUDIO_LABEL_HELP]) / 2);
     glDisable(GL_BLEND);
 }
 

@@ -25,10 +25,27 @@ static const char usage[] =
     "                       sequence of slider moves, wipes and zooms (at 1920x1080 unless --size)\n"
     "  --help, --version\n"
     "\n"
-    "Keys: drag the divider to wipe, drag elsewhere to pan, wheel to zoom about the cursor;\n"
-    "space toggles after/before, W back to the wipe, F fits, 1 shows 100%, [ ] density,\n"
-    "- = dot size, H soft/sharp hairline, A the next age, S side by side, M mirror,\n"
-    "hold L or the right button for the loupe, Esc quits.\n";
+    "In the window (F1 shows them there too):\n";
+
+/* The shortcuts, listed once for --help and the help panel. */
+static const char *const shortcuts[][2] = {
+    {"drag the divider", "wipe between before and after"},
+    {"drag elsewhere", "pan"},
+    {"wheel", "zoom about the pointer"},
+    {"F / 1", "fit / 100%"},
+    {"space", "the after alone, the before alone"},
+    {"W / S", "wipe / side by side"},
+    {"M", "mirror"},
+    {"hold L or the right button", "the loupe"},
+    {"[ / ]", "density 10 dots/cm\u00b2 less / more"},
+    {"- / =", "dots 0.01 mm smaller / larger"},
+    {"H", "soft or sharp hairline"},
+    {"A", "the next age"},
+    {"P", "the plan: area, dots, time"},
+    {"F1 or ?", "this help"},
+    {"Esc", "close the panel, or quit"},
+};
+#define SHORTCUTS (int)(sizeof shortcuts / sizeof shortcuts[0])
 
 typedef struct studio_options {
     const char *project, *variant, *script, *screenshot;
@@ -61,6 +78,7 @@ static int parse_args(int argc, char **argv, studio_options *o) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage, stdout);
+            for (int k = 0; k < SHORTCUTS; k++) printf("  %-28s %s\n", shortcuts[k][0], shortcuts[k][1]);
             exit(STUDIO_EXIT_OK);
         }
         if (!strcmp(a, "--bench")) {
@@ -154,11 +172,43 @@ static int show_status(studio *s) {
     return studio_gpu_label(&s->gpu, STUDIO_LABEL_STATUS, text);
 }
 
+/* The plan panel: what the design means for the clinic's calendar. */
+static int show_plan(studio *s) {
+    smp_plan plan;
+    smp_status status = smp_design_plan(s->doc.design, &plan);
+    if (status != SMP_OK) return studio_status_error(status);
+    char text[1024];
+    size_t n = (size_t)snprintf(text, sizeof text,
+                                "Plan\nTreated area: %.1f cm\u00b2\nBlend zone: %.1f cm\u00b2\nHairline: %.0f mm\n",
+                                plan.treated_area_cm2, plan.blend_area_cm2, plan.hairline_length_mm);
+    for (int i = 0; i < plan.sessions && n < sizeof text; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "Session %d: %zu dots, %.0f-%.0f min\n", i + 1,
+                              plan.dots_per_session[i], plan.minutes_at_100[i], plan.minutes_at_60[i]);
+    if (n < sizeof text) snprintf(text + n, sizeof text - n, "In all: %zu dots", plan.dots_total);
+    return studio_gpu_label(&s->gpu, STUDIO_LABEL_PLAN, text);
+}
+
+static int show_help(studio *s) {
+    char text[2048];
+    size_t n = (size_t)snprintf(text, sizeof text, "Shortcuts");
+    for (int k = 0; k < SHORTCUTS && n < sizeof text; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "\n%s:  %s", shortcuts[k][0], shortcuts[k][1]);
+    return studio_gpu_label(&s->gpu, STUDIO_LABEL_HELP, text);
+}
+
+/* Shows a panel, or hides it when it is the one shown. */
+static int toggle_panel(studio *s, int panel) {
+    s->view.panel = s->view.panel == panel ? STUDIO_PANEL_NONE : panel;
+    if (s->view.panel == STUDIO_PANEL_PLAN) return show_plan(s);
+    return s->view.panel == STUDIO_PANEL_HELP ? show_help(s) : STUDIO_EXIT_OK;
+}
+
 int studio_set_style(studio *s, const smp_style *style) {
     smp_status status = smp_design_set_style(s->doc.design, style);
     if (status != SMP_OK) return studio_status_error(status);
     s->dirty |= STUDIO_DIRTY_AFTER;
-    return show_status(s);
+    int code = s->view.panel == STUDIO_PANEL_PLAN ? show_plan(s) : STUDIO_EXIT_OK;
+    return code == STUDIO_EXIT_OK ? show_status(s) : code;
 }
 
 int studio_set_look(studio *s, const smp_look *look) {
@@ -208,7 +258,13 @@ static void on_key(studio *s, SDL_Keycode key) {
     case SDLK_EQUALS:
     case SDLK_h: change_style(s, key); break;
     case SDLK_a: next_age(s); break;
-    case SDLK_ESCAPE: s->quit = 1; break;
+    case SDLK_ESCAPE:
+        if (s->view.panel) s->view.panel = STUDIO_PANEL_NONE;
+        else s->quit = 1;
+        break;
+    case SDLK_p: toggle_panel(s, STUDIO_PANEL_PLAN); break;
+    case SDLK_F1:
+    case SDLK_QUESTION: toggle_panel(s, STUDIO_PANEL_HELP); break;
     case SDLK_SPACE: set_show(s, s->view.show == STUDIO_SHOW_AFTER ? STUDIO_SHOW_BEFORE : STUDIO_SHOW_AFTER); break;
     case SDLK_w: set_show(s, STUDIO_SHOW_WIPE); break;
     case SDLK_s: set_show(s, STUDIO_SHOW_SIDE_BY_SIDE); break;

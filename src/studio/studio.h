@@ -30,7 +30,10 @@ typedef struct studio_view {
     double wipe;                     /* divider position, 0-1 of the window's width */
     int show;                        /* STUDIO_SHOW_ */
     int mirror;                      /* 1: left and right swapped, as clients know their face */
+    int panel;                       /* STUDIO_PANEL_: the panel shown over the photo */
 } studio_view;
+
+enum { STUDIO_PANEL_NONE = 0, STUDIO_PANEL_PLAN, STUDIO_PANEL_HELP };
 
 enum { STUDIO_SHOW_WIPE = 0, STUDIO_SHOW_BEFORE, STUDIO_SHOW_AFTER, STUDIO_SHOW_SIDE_BY_SIDE };
 
@@ -43,7 +46,7 @@ typedef struct studio_visible {
 } studio_visible;
 
 /* The overlays: the sides' names and a line with the style in use. */
-enum { STUDIO_LABEL_BEFORE, STUDIO_LABEL_AFTER, STUDIO_LABEL_STATUS, STUDIO_LABELS };
+enum { STUDIO_LABEL_BEFORE, STUDIO_LABEL_AFTER, STUDIO_LABEL_STATUS, STUDIO_LABEL_PLAN, STUDIO_LABEL_HELP, STUDIO_LABELS };
 
 /* GL objects of the view. */
 typedef struct studio_gpu {
@@ -51,7 +54,7 @@ typedef struct studio_gpu {
     GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider, u_mirror, u_loupe;
     smp_font *font;
     GLuint labels[STUDIO_LABELS];
-    int label_width[STUDIO_LABELS], label_height;
+    int label_width[STUDIO_LABELS], label_height[STUDIO_LABELS];
 } studio_gpu;
 
 /* document.c */
@@ -90,7 +93,7 @@ int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_vie
 /* Renders the visible region with the engine and uploads it: the after, and
  * the before too when before is set (it changes only with the view). */
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before);
-/* Sets a label's text (UTF-8). */
+/* Sets a label's text (UTF-8, lines split at '\n'). */
 int studio_gpu_label(studio_gpu *gpu, int which, const char *text);
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
                      const studio_loupe *loupe);
