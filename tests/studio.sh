@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# studio.sh STUDIO TEST_STUDIO: smp-studio under Xvfb (Mesa's software OpenGL): a screenshot of the
-# sample client checked against the engine's renders, and bad arguments.
+# studio.sh STUDIO TEST_STUDIO SMP SAMPLE_DIR: smp-studio under Xvfb (Mesa's software OpenGL): screenshots
+# of the sample client checked against the engine's renders, scripts, saving a consultation, bad input.
 set -u
 STUDIO=$1
 TEST=$2
+CLI=$3
+S=$(cd "$4" && pwd)
 . "$(dirname "$0")/cli_harness.sh"
 if ! command -v Xvfb >/dev/null; then
     echo "skipped: Xvfb is absent (./scripts/deps.sh installs xvfb)"
@@ -83,4 +85,19 @@ check "and show" not cmp -s "$tmp/keys.png" "$tmp/shot.png"
 expect 0 "density: 310 is outside 10-300 dots/cm2" -- --script "$tmp/dense-keys.txt" --size 640x480
 expect 0 "size: 640x480.*frame_ms_median: [0-9.]+.*frame_ms_p95: [0-9.]+" -- --bench --size 640x480
 expect 2 "--bench: plays its own sequence" -- --bench --script "$tmp/edit.txt"
+cp "$S/photo.jpg" "$S/treatment_mask.png" "$S/blend_mask.png" "$tmp/"
+cat >"$tmp/c.json" <<JSON
+{"format": "smp-consultation", "version": 1, "photo": "photo.jpg", "calibration": {"px_per_mm": 8.2},
+ "treatment": {"mask": "treatment_mask.png"}, "blend": {"mask": "blend_mask.png"},
+ "variants": [{"name": "soft", "style": {"density": 150, "seed": "7"}}]}
+JSON
+printf 'key ]\nkey ]\nkey ctrl+s\n' >"$tmp/save.txt"
+check "Ctrl+S after two density steps" studio --project "$tmp/c.json" --script "$tmp/save.txt" --size 640x480
+"$CLI" dots --project "$tmp/c.json" -o "$tmp/saved.csv" >/dev/null
+"$CLI" dots "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" --blend-mask "$tmp/blend_mask.png" --px-per-mm 8.2 \
+    --density 170 --seed 7 -o "$tmp/flags.csv" >/dev/null
+check "saves density 170: the CLI places the same dots from the file as from the flags" \
+    cmp -s "$tmp/saved.csv" "$tmp/flags.csv"
+check "and leaves no temporary" test "$(ls "$tmp" | grep -c '\.tmp')" -eq 0
+expect 0 "the sample client is built in; open a consultation file to save" -- --script "$tmp/save.txt" --size 640x480
 finish

@@ -1,5 +1,7 @@
 /* document.c: opening what the studio shows (the sample client or a consultation file). */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "studio.h"
@@ -32,14 +34,26 @@ int studio_document_open_project(studio_document *doc, const char *path, const c
     }
     const char *client = project->client ? project->client : path;
     snprintf(doc->title, sizeof doc->title, "%s, %s", client, project->variants[v].name);
-    status = smp_project_open(project, path, v, &doc->photo, &doc->info, &doc->design);
-    smp_project_destroy(project);
+    doc->project = project;
+    doc->variant = v;
+    status = (doc->project_path = strdup(path)) ? SMP_OK : SMP_ERR_OUT_OF_MEMORY;
+    if (status == SMP_OK) status = smp_project_open(project, path, v, &doc->photo, &doc->info, &doc->design);
     return document_finish(doc, status);
+}
+
+int studio_document_save(studio_document *doc) {
+    if (!doc->project)
+        return studio_error(STUDIO_EXIT_USAGE, "the sample client is built in; open a consultation file to save");
+    doc->project->variants[doc->variant].style = *smp_design_style(doc->design);
+    smp_status status = smp_project_save(doc->project, doc->project_path);
+    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
 void studio_document_close(studio_document *doc) {
     smp_renderer_destroy(doc->renderer);
     smp_design_destroy(doc->design);
     smp_image_destroy(doc->photo);
+    smp_project_destroy(doc->project);
+    free(doc->project_path);
     *doc = (studio_document){0};
 }

@@ -43,6 +43,7 @@ static const char *const shortcuts[][2] = {
     {"A", "the next age"},
     {"P", "the plan: area, dots, time"},
     {"F1 or ?", "this help"},
+    {"Ctrl+S", "save the style into the consultation file"},
     {"Esc", "close the panel, or quit"},
 };
 #define SHORTCUTS (int)(sizeof shortcuts / sizeof shortcuts[0])
@@ -165,10 +166,10 @@ static int show_status(studio *s) {
     for (int i = 0; i < (int)(sizeof smp_age_names / sizeof smp_age_names[0]); i++)
         if (smp_age_names[i].fresh == s->doc.look.fresh && smp_age_names[i].years == s->doc.look.years)
             snprintf(age, sizeof age, "%s", smp_age_names[i].name);
-    char text[256];
-    snprintf(text, sizeof text, "%.0f dots/cm\u00b2    %.2f mm dots    shade %.2f    %s hairline, %.1f mm    %s",
+    char text[512];
+    snprintf(text, sizeof text, "%.0f dots/cm\u00b2    %.2f mm dots    shade %.2f    %s hairline, %.1f mm    %s%s%s",
              st->density, st->dot_size, st->shade, st->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft",
-             st->feather_mm, age);
+             st->feather_mm, age, s->notice[0] ? "    " : "", s->notice);
     return studio_gpu_label(&s->gpu, STUDIO_LABEL_STATUS, text);
 }
 
@@ -207,6 +208,7 @@ int studio_set_style(studio *s, const smp_style *style) {
     smp_status status = smp_design_set_style(s->doc.design, style);
     if (status != SMP_OK) return studio_status_error(status);
     s->dirty |= STUDIO_DIRTY_AFTER;
+    s->notice[0] = '\0';
     int code = s->view.panel == STUDIO_PANEL_PLAN ? show_plan(s) : STUDIO_EXIT_OK;
     return code == STUDIO_EXIT_OK ? show_status(s) : code;
 }
@@ -250,7 +252,22 @@ static void set_show(studio *s, int show) {
     }
 }
 
-static void on_key(studio *s, SDL_Keycode key) {
+/* Ctrl+S: the style into the consultation file, and a word on the status line. */
+static void save(studio *s) {
+    if (studio_document_save(&s->doc) != STUDIO_EXIT_OK) {
+        snprintf(s->notice, sizeof s->notice, "Not saved: see the message on stderr");
+    } else {
+        const char *slash = strrchr(s->doc.project_path, '/');
+        snprintf(s->notice, sizeof s->notice, "Saved %s", slash ? slash + 1 : s->doc.project_path);
+    }
+    show_status(s);
+}
+
+static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
+    if (key == SDLK_s && (mod & KMOD_CTRL)) {
+        save(s);
+        return;
+    }
     switch (key) {
     case SDLK_LEFTBRACKET:
     case SDLK_RIGHTBRACKET:
@@ -284,7 +301,7 @@ void studio_handle_event(studio *s, const SDL_Event *e) {
     case SDL_QUIT: s->quit = 1; break;
     case SDL_KEYDOWN:
         if (e->key.keysym.sym == SDLK_l) s->loupe_key = 1;
-        on_key(s, e->key.keysym.sym);
+        on_key(s, e->key.keysym.sym, e->key.keysym.mod);
         break;
     case SDL_KEYUP:
         if (e->key.keysym.sym == SDLK_l) s->loupe_key = 0;

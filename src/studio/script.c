@@ -19,6 +19,7 @@ typedef struct script_step {
     step_kind kind;
     int line;
     SDL_Keycode key;
+    Uint16 mod;       /* KMOD_LCTRL for "ctrl+..." */
     double v[4];      /* coordinates (window points), clicks, frames, or the style value */
     size_t field;     /* STEP_STYLE: offset of the double in smp_style, or SIZE_MAX for the hairline */
     smp_look look;    /* STEP_AGE */
@@ -98,8 +99,11 @@ static int parse_line(char *text, script_step *step, const char *file, int *empt
         if (strcmp(command, key_steps[i])) continue;
         step->kind = STEP_KEY;
         step->v[0] = i;
-        if (sscanf(rest, "%63s", word2) != 1 || (step->key = SDL_GetKeyFromName(word2)) == SDLK_UNKNOWN)
-            return line_error(file, step->line, "%s: '%s' is not a key name (space, f, 1, escape, ...)", command, word2);
+        int got = sscanf(rest, "%63s", word2);
+        int ctrl = got == 1 && !strncmp(word2, "ctrl+", 5);
+        if (got != 1 || (step->key = SDL_GetKeyFromName(word2 + (ctrl ? 5 : 0))) == SDLK_UNKNOWN)
+            return line_error(file, step->line, "%s: '%s' is not a key name (space, f, 1, ctrl+s, ...)", command, word2);
+        step->mod = ctrl ? KMOD_LCTRL : KMOD_NONE;
         return STUDIO_EXIT_OK;
     }
     static const struct {
@@ -213,9 +217,9 @@ static int play(const script_step *step, studio *s) {
     switch (step->kind) {
     case STEP_KEY: /* v[0]: 0 key (press and release), 1 press, 2 release */
         if (step->v[0] != 2)
-            studio_handle_event(s, &(SDL_Event){.key = {.type = SDL_KEYDOWN, .keysym = {.sym = step->key}}});
+            studio_handle_event(s, &(SDL_Event){.key = {.type = SDL_KEYDOWN, .keysym = {.sym = step->key, .mod = step->mod}}});
         if (step->v[0] != 1)
-            studio_handle_event(s, &(SDL_Event){.key = {.type = SDL_KEYUP, .keysym = {.sym = step->key}}});
+            studio_handle_event(s, &(SDL_Event){.key = {.type = SDL_KEYUP, .keysym = {.sym = step->key, .mod = step->mod}}});
         break;
     case STEP_MOVE: send_motion(s, step->v[0], step->v[1]); break;
     case STEP_DRAG:

@@ -20,6 +20,9 @@ typedef struct studio_document {
     smp_renderer *renderer;
     smp_look look;
     char title[128];
+    smp_project *project;   /* when opened from a consultation file: it, its path and the variant shown */
+    char *project_path;
+    int variant;
 } studio_document;
 
 /* Which part of the photo is where in the window. zoom is window pixels a
@@ -60,6 +63,9 @@ typedef struct studio_gpu {
 /* document.c */
 int studio_document_open_sample(studio_document *doc);
 int studio_document_open_project(studio_document *doc, const char *path, const char *variant);
+/* Writes the design's style into its consultation file's variant, atomically;
+ * an exit code, with a message on failure (the built-in sample client has no file). */
+int studio_document_save(studio_document *doc);
 void studio_document_close(studio_document *doc);
 
 /* view.c */
@@ -111,6 +117,7 @@ typedef struct studio {
     double pixels_per_point; /* HiDPI: drawable pixels a window point */
     int mouse_x, mouse_y;    /* the pointer, window points */
     int loupe_key, loupe_button; /* the loupe shows while L or the right button is held */
+    char notice[160];        /* shown after the style until the next change ("Saved c.json") */
     int dragging;            /* 0, DRAG_WIPE or DRAG_PAN */
     int dirty;               /* STUDIO_DIRTY_ bits: what must be rendered again */
     int quit;
