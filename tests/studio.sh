@@ -91,6 +91,11 @@ cat >"$tmp/c.json" <<JSON
  "treatment": {"mask": "treatment_mask.png"}, "blend": {"mask": "blend_mask.png"},
  "variants": [{"name": "soft", "style": {"density": 150, "seed": "7"}}]}
 JSON
+printf 'key v\nscreenshot %s\nkey v\n' "$tmp/soft-sharp.png" >"$tmp/compare.txt"
+check "V: soft against sharp on the sample client" studio --script "$tmp/compare.txt" --screenshot "$tmp/back.png" \
+    --size 1280x800
+check "shows another picture" not cmp -s "$tmp/soft-sharp.png" "$tmp/shot.png"
+check "and V again goes back to before and after" cmp -s "$tmp/back.png" "$tmp/shot.png"
 printf 'key ]\nkey ]\nkey ctrl+s\n' >"$tmp/save.txt"
 check "Ctrl+S after two density steps" studio --project "$tmp/c.json" --script "$tmp/save.txt" --size 640x480
 "$CLI" dots --project "$tmp/c.json" -o "$tmp/saved.csv" >/dev/null
@@ -100,4 +105,9 @@ check "saves density 170: the CLI places the same dots from the file as from the
     cmp -s "$tmp/saved.csv" "$tmp/flags.csv"
 check "and leaves no temporary" test "$(ls "$tmp" | grep -c '\.tmp')" -eq 0
 expect 0 "the sample client is built in; open a consultation file to save" -- --script "$tmp/save.txt" --size 640x480
+sed 's/"variants": \[/"variants": [{"name": "dense", "style": {"density": 250, "seed": "7"}}, /' "$tmp/c.json" >"$tmp/two.json"
+printf 'key v\n' >"$tmp/v.txt"
+check "V on a consultation with two variants" studio --project "$tmp/two.json" --script "$tmp/v.txt" \
+    --screenshot "$tmp/two.png" --size 1280x800
+check "compares them" not cmp -s "$tmp/two.png" "$tmp/shot.png"
 finish

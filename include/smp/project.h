@@ -77,6 +77,12 @@ smp_status smp_project_path(const char *project_path, const char *relative, char
 smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *project_path, int photo_width,
                                   int photo_height, int cell, smp_mask **out);
 
+/* The design of the consultation's layers for its photo (of the size info
+ * gives) at its calibration, with the style of variants[variant]. On success
+ * *out owns a new design. Errors as smp_project_open's. */
+smp_status smp_project_design(const smp_project *project, const char *project_path, int variant,
+                              const smp_image_info *info, smp_design **out);
+
 /* What the consultation at project_path describes, ready to show: its
  * photo (upright, *photo and *info) and the design of its layers at its
  * calibration with the style of variants[variant]. On success the caller

@@ -378,9 +378,10 @@ smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *pr
     return SMP_OK;
 }
 
-/* The design of the project's layers for a photo of the given size. */
-static smp_status project_design(const smp_project *p, const char *project_path, int variant,
-                                 const smp_image_info *info, smp_design **out) {
+smp_status smp_project_design(const smp_project *p, const char *project_path, int variant,
+                              const smp_image_info *info, smp_design **out) {
+    if (!p || !project_path || !info || !out || variant < 0 || variant >= p->variant_count)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_design: NULL argument or no such variant");
     smp_calibration scale;
     smp_status status = smp_calibrate(&p->calibration, info->width, info->height, &scale);
     if (status != SMP_OK) return status;
@@ -412,7 +413,7 @@ smp_status smp_project_open(const smp_project *project, const char *project_path
     smp_image_info image_info = {0};
     if (status == SMP_OK) status = smp_image_load(path, NULL, &image, &image_info);
     smp_design *made = NULL;
-    if (status == SMP_OK) status = project_design(project, project_path, variant, &image_info, &made);
+    if (status == SMP_OK) status = smp_project_design(project, project_path, variant, &image_info, &made);
     if (status != SMP_OK) {
         smp_image_destroy(image);
         return status;

@@ -41,6 +41,42 @@ int studio_document_open_project(studio_document *doc, const char *path, const c
     return document_finish(doc, status);
 }
 
+smp_style studio_document_other_style(const studio_document *doc) {
+    smp_style style = *smp_design_style(doc->design);
+    style.hairline = style.hairline == SMP_HAIRLINE_SOFT ? SMP_HAIRLINE_SHARP : SMP_HAIRLINE_SOFT;
+    style.feather_mm = 0.0; /* the other hairline's own default */
+    return style;
+}
+
+static const char *hairline_name(const smp_style *style) {
+    return style->hairline == SMP_HAIRLINE_SHARP ? "Sharp hairline" : "Soft hairline";
+}
+
+int studio_document_open_other(studio_document *doc) {
+    if (doc->other) return STUDIO_EXIT_OK;
+    smp_status status;
+    doc->other_hairline = !doc->project || doc->project->variant_count < 2;
+    if (!doc->other_hairline) {
+        int v = (doc->variant + 1) % doc->project->variant_count;
+        status = smp_project_design(doc->project, doc->project_path, v, &doc->info, &doc->other);
+        snprintf(doc->other_name, sizeof doc->other_name, "%s", doc->project->variants[v].name);
+        snprintf(doc->name, sizeof doc->name, "%s", doc->project->variants[doc->variant].name);
+    } else {
+        smp_image *photo = NULL;
+        status = doc->project ? smp_project_design(doc->project, doc->project_path, doc->variant, &doc->info, &doc->other)
+                              : smp_sample_client_open(&photo, NULL, &doc->other);
+        smp_image_destroy(photo);
+        smp_style style = studio_document_other_style(doc);
+        if (status == SMP_OK) status = smp_design_set_style(doc->other, &style);
+        snprintf(doc->other_name, sizeof doc->other_name, "%s", hairline_name(&style));
+        snprintf(doc->name, sizeof doc->name, "%s", hairline_name(smp_design_style(doc->design)));
+    }
+    if (status == SMP_OK) return STUDIO_EXIT_OK;
+    smp_design_destroy(doc->other);
+    doc->other = NULL;
+    return studio_status_error(status);
+}
+
 int studio_document_save(studio_document *doc) {
     if (!doc->project)
         return studio_error(STUDIO_EXIT_USAGE, "the sample client is built in; open a consultation file to save");
@@ -52,6 +88,7 @@ int studio_document_save(studio_document *doc) {
 void studio_document_close(studio_document *doc) {
     smp_renderer_destroy(doc->renderer);
     smp_design_destroy(doc->design);
+    smp_design_destroy(doc->other);
     smp_image_destroy(doc->photo);
     smp_project_destroy(doc->project);
     free(doc->project_path);

@@ -159,7 +159,8 @@ static smp_status render_side(GLuint texture, studio_document *doc, const smp_de
 
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before) {
     if (!visible->width) return STUDIO_EXIT_OK;
-    smp_status status = before ? render_side(gpu->before, doc, NULL, visible) : SMP_OK;
+    const smp_design *left = doc->comparing ? doc->other : NULL;
+    smp_status status = before ? render_side(gpu->before, doc, left, visible) : SMP_OK;
     if (status == SMP_OK) status = render_side(gpu->after, doc, doc->design, visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }

@@ -36,6 +36,7 @@ static const char *const shortcuts[][2] = {
     {"space", "the after alone, the before alone"},
     {"W / S", "wipe / side by side"},
     {"M", "mirror"},
+    {"V", "two designs: the next variant, or soft against sharp"},
     {"hold L or the right button", "the loupe"},
     {"[ / ]", "density 10 dots/cm\u00b2 less / more"},
     {"- / =", "dots 0.01 mm smaller / larger"},
@@ -208,6 +209,11 @@ int studio_set_style(studio *s, const smp_style *style) {
     smp_status status = smp_design_set_style(s->doc.design, style);
     if (status != SMP_OK) return studio_status_error(status);
     s->dirty |= STUDIO_DIRTY_AFTER;
+    if (s->doc.other && s->doc.other_hairline) { /* the other side follows, with the other hairline */
+        smp_style other = studio_document_other_style(&s->doc);
+        if ((status = smp_design_set_style(s->doc.other, &other)) != SMP_OK) return studio_status_error(status);
+        s->dirty = STUDIO_DIRTY_VIEW;
+    }
     s->notice[0] = '\0';
     int code = s->view.panel == STUDIO_PANEL_PLAN ? show_plan(s) : STUDIO_EXIT_OK;
     return code == STUDIO_EXIT_OK ? show_status(s) : code;
@@ -215,7 +221,7 @@ int studio_set_style(studio *s, const smp_style *style) {
 
 int studio_set_look(studio *s, const smp_look *look) {
     s->doc.look = *look;
-    s->dirty |= STUDIO_DIRTY_AFTER;
+    s->dirty |= s->doc.comparing ? STUDIO_DIRTY_VIEW : STUDIO_DIRTY_AFTER;
     return show_status(s);
 }
 
@@ -252,6 +258,17 @@ static void set_show(studio *s, int show) {
     }
 }
 
+/* V: the wipe between two designs (two variants, or soft against sharp), and back. */
+static int toggle_compare(studio *s) {
+    int code = s->doc.comparing ? STUDIO_EXIT_OK : studio_document_open_other(&s->doc);
+    if (code != STUDIO_EXIT_OK) return code;
+    s->doc.comparing = !s->doc.comparing;
+    s->dirty = STUDIO_DIRTY_VIEW;
+    code = studio_gpu_label(&s->gpu, STUDIO_LABEL_BEFORE, s->doc.comparing ? s->doc.other_name : "Before");
+    return code == STUDIO_EXIT_OK ? studio_gpu_label(&s->gpu, STUDIO_LABEL_AFTER, s->doc.comparing ? s->doc.name : "After")
+                                  : code;
+}
+
 /* Ctrl+S: the style into the consultation file, and a word on the status line. */
 static void save(studio *s) {
     if (studio_document_save(&s->doc) != STUDIO_EXIT_OK) {
@@ -286,6 +303,7 @@ static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
     case SDLK_w: set_show(s, STUDIO_SHOW_WIPE); break;
     case SDLK_s: set_show(s, STUDIO_SHOW_SIDE_BY_SIDE); break;
     case SDLK_m: s->view.mirror = !s->view.mirror; break;
+    case SDLK_v: toggle_compare(s); break;
     case SDLK_f: studio_view_fit(&s->view, &s->doc.info), s->dirty = STUDIO_DIRTY_VIEW; break;
     case SDLK_1:
         studio_view_zoom_at(&s->view, 1.0 / s->view.zoom, studio_view_pane_width(&s->view) / 2.0,

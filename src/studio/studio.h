@@ -23,6 +23,10 @@ typedef struct studio_document {
     smp_project *project;   /* when opened from a consultation file: it, its path and the variant shown */
     char *project_path;
     int variant;
+    smp_design *other;      /* what the two-design wipe (V) shows on the left: the next variant, or this
+                               style with the other hairline (other_hairline set) */
+    int comparing, other_hairline;
+    char other_name[64], name[64];
 } studio_document;
 
 /* Which part of the photo is where in the window. zoom is window pixels a
@@ -63,6 +67,11 @@ typedef struct studio_gpu {
 /* document.c */
 int studio_document_open_sample(studio_document *doc);
 int studio_document_open_project(studio_document *doc, const char *path, const char *variant);
+/* Makes doc->other (once): the consultation's next variant, or, with one
+ * variant or the sample client, the same style with the other hairline. */
+int studio_document_open_other(studio_document *doc);
+/* The style of doc->other when it follows this one with the other hairline. */
+smp_style studio_document_other_style(const studio_document *doc);
 /* Writes the design's style into its consultation file's variant, atomically;
  * an exit code, with a message on failure (the built-in sample client has no file). */
 int studio_document_save(studio_document *doc);
