@@ -105,6 +105,14 @@ check "saves density 170: the CLI places the same dots from the file as from the
     cmp -s "$tmp/saved.csv" "$tmp/flags.csv"
 check "and leaves no temporary" test "$(ls "$tmp" | grep -c '\.tmp')" -eq 0
 expect 0 "the sample client is built in; open a consultation file to save" -- --script "$tmp/save.txt" --size 640x480
+printf 'key ctrl+e\nwait 2\n' >"$tmp/export.txt"
+check "Ctrl+E exports while the preview goes on" studio --project "$tmp/c.json" --script "$tmp/export.txt" --size 640x480
+"$CLI" render --project "$tmp/c.json" -o "$tmp/cli-after.png" --quiet >/dev/null
+check "the exported after is the smp command's render, byte for byte" cmp -s "$tmp/c-export/after.png" "$tmp/cli-after.png"
+check "with its before/after sheet" test -s "$tmp/c-export/before_after.png"
+cp "$tmp/c.json" "$tmp/blocked.json"
+touch "$tmp/blocked-export"
+expect 4 "blocked-export/after.png" -- --project "$tmp/blocked.json" --script "$tmp/export.txt" --size 640x480
 sed 's/"variants": \[/"variants": [{"name": "dense", "style": {"density": 250, "seed": "7"}}, /' "$tmp/c.json" >"$tmp/two.json"
 printf 'key v\n' >"$tmp/v.txt"
 check "V on a consultation with two variants" studio --project "$tmp/two.json" --script "$tmp/v.txt" \

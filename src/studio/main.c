@@ -45,6 +45,7 @@ static const char *const shortcuts[][2] = {
     {"P", "the plan: area, dots, time"},
     {"F1 or ?", "this help"},
     {"Ctrl+S", "save the style into the consultation file"},
+    {"Ctrl+E", "export the after and the before/after sheet"},
     {"Esc", "close the panel, or quit"},
 };
 #define SHORTCUTS (int)(sizeof shortcuts / sizeof shortcuts[0])
@@ -269,6 +270,37 @@ static int toggle_compare(studio *s) {
                                   : code;
 }
 
+/* Ctrl+E: the exports, on a worker thread; the status line follows them. */
+static void start_export(studio *s) {
+    if (s->export) {
+        snprintf(s->notice, sizeof s->notice, "An export is running");
+    } else if (studio_export_start(&s->doc, &s->export) == STUDIO_EXIT_OK) {
+        snprintf(s->notice, sizeof s->notice, "Exporting 0%%");
+    } else {
+        snprintf(s->notice, sizeof s->notice, "Not exported: see the message on stderr");
+        s->export_code = STUDIO_EXIT_WRITE;
+    }
+    show_status(s);
+}
+
+/* Once a frame while an export runs: its progress, then its end. */
+static int follow_export(studio *s) {
+    int permille = studio_export_permille(s->export);
+    char notice[sizeof s->notice];
+    if (permille >= 0) {
+        snprintf(notice, sizeof notice, "Exporting %d%%", permille / 10);
+    } else {
+        snprintf(notice, sizeof notice, "Exported to %s", studio_export_folder(s->export));
+        int code = studio_export_finish(s->export, 0);
+        s->export = NULL;
+        if (code != STUDIO_EXIT_OK) snprintf(notice, sizeof notice, "Not exported: see the message on stderr");
+        s->export_code = s->export_code ? s->export_code : code;
+    }
+    if (!strcmp(notice, s->notice)) return STUDIO_EXIT_OK;
+    snprintf(s->notice, sizeof s->notice, "%s", notice);
+    return show_status(s);
+}
+
 /* Ctrl+S: the style into the consultation file, and a word on the status line. */
 static void save(studio *s) {
     if (studio_document_save(&s->doc) != STUDIO_EXIT_OK) {
@@ -281,8 +313,9 @@ static void save(studio *s) {
 }
 
 static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
-    if (key == SDLK_s && (mod & KMOD_CTRL)) {
-        save(s);
+    if ((key == SDLK_s || key == SDLK_e) && (mod & KMOD_CTRL)) {
+        if (key == SDLK_s) save(s);
+        else start_export(s);
         return;
     }
     switch (key) {
@@ -353,6 +386,10 @@ static int show_loupe(studio *s, studio_loupe *loupe) {
 }
 
 int studio_draw_frame(studio *s) {
+    if (s->export) {
+        int code = follow_export(s);
+        if (code != STUDIO_EXIT_OK) return code;
+    }
     if (s->dirty) {
         s->visible = studio_view_visible(&s->view, &s->doc.info);
         int code = studio_gpu_update(&s->gpu, &s->doc, &s->visible, s->dirty == STUDIO_DIRTY_VIEW);
@@ -380,8 +417,12 @@ int studio_save_screenshot(const studio *s, const char *path) {
 }
 
 /* Without a person: plays the script, saves the last frame, and is done. */
+/* Without a person: plays the script, lets an export it started finish, saves the last frame. */
 static int run_unattended(studio *s, const studio_script *script, const char *screenshot) {
     int code = script ? studio_script_run(script, s, NULL) : STUDIO_EXIT_OK;
+    int exported = studio_export_finish(s->export, code != STUDIO_EXIT_OK);
+    s->export = NULL;
+    if (code == STUDIO_EXIT_OK) code = s->export_code ? s->export_code : exported;
     if (code == STUDIO_EXIT_OK && screenshot) code = studio_draw_frame(s);
     return code == STUDIO_EXIT_OK && screenshot ? studio_save_screenshot(s, screenshot) : code;
 }
@@ -397,11 +438,14 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     if (script || o->screenshot) return run_unattended(s, script, o->screenshot);
     while (!s->quit && code == STUDIO_EXIT_OK) {
         SDL_Event e;
-        if (SDL_WaitEvent(&e)) studio_handle_event(s, &e);
+        /* While an export runs, frames come at least every 50 ms so its progress shows. */
+        if (s->export ? SDL_WaitEventTimeout(&e, 50) : SDL_WaitEvent(&e)) studio_handle_event(s, &e);
         while (SDL_PollEvent(&e)) studio_handle_event(s, &e);
         code = studio_draw_frame(s);
         SDL_GL_SwapWindow(s->window);
     }
+    studio_export_finish(s->export, 1); /* quitting cancels an export */
+    s->export = NULL;
     return code;
 }
 

@@ -10,7 +10,7 @@
 #include "smp/smp.h"
 
 /* Exit codes, as the smp command's; smp_status_exit_code gives 3 (bad input) and 4 (unwritable output). */
-enum { STUDIO_EXIT_OK = 0, STUDIO_EXIT_INTERNAL = 1, STUDIO_EXIT_USAGE = 2 };
+enum { STUDIO_EXIT_OK = 0, STUDIO_EXIT_INTERNAL = 1, STUDIO_EXIT_USAGE = 2, STUDIO_EXIT_WRITE = 4 };
 
 /* What is shown: the photo, its design and how the work looks. */
 typedef struct studio_document {
@@ -115,6 +115,8 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
 /* Reads the window's pixels back (top row first) into a new image. */
 int studio_gpu_read(const studio_view *view, smp_image **out);
 
+typedef struct studio_export studio_export;
+
 /* main.c: the app. */
 typedef struct studio {
     SDL_Window *window;
@@ -126,6 +128,8 @@ typedef struct studio {
     double pixels_per_point; /* HiDPI: drawable pixels a window point */
     int mouse_x, mouse_y;    /* the pointer, window points */
     int loupe_key, loupe_button; /* the loupe shows while L or the right button is held */
+    studio_export *export;   /* running, or NULL */
+    int export_code;         /* the exit code of an export that failed */
     char notice[160];        /* shown after the style until the next change ("Saved c.json") */
     int dragging;            /* 0, DRAG_WIPE or DRAG_PAN */
     int dirty;               /* STUDIO_DIRTY_ bits: what must be rendered again */
@@ -146,6 +150,18 @@ int studio_set_style(studio *s, const smp_style *style);
 int studio_set_look(studio *s, const smp_look *look);
 /* Saves the drawn frame as PNG or JPEG (by extension), atomically. */
 int studio_save_screenshot(const studio *s, const char *path);
+
+/* export.c: Ctrl+E, full-resolution exports on a worker thread. */
+/* Starts writing after.png and before_after.png into the export folder
+ * (beside the consultation file as NAME-export/, or ./smp-studio-export/)
+ * from the design's dots and look as they are now. */
+int studio_export_start(const studio_document *doc, studio_export **out);
+/* Progress in thousandths; -1 once it has finished (well or not). */
+int studio_export_permille(const studio_export *e);
+const char *studio_export_folder(const studio_export *e);
+/* Waits for it (cancelling it first when asked), frees it and returns its
+ * exit code (a cancelled export fails). NULL: STUDIO_EXIT_OK. */
+int studio_export_finish(studio_export *e, int cancel);
 
 /* script.c: replaying input from a text file (the format is in the README). */
 typedef struct studio_script studio_script;
