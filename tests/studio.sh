@@ -72,6 +72,12 @@ printf 'move 800 300\npress l\nscreenshot %s\nrelease l\n' "$tmp/loupe.png" >"$t
 check "the loupe while L is held" studio --script "$tmp/loupe.txt" --screenshot "$tmp/released.png" --size 1280x800
 check "shows" not cmp -s "$tmp/loupe.png" "$tmp/shot.png"
 check "and goes when L is let go" cmp -s "$tmp/released.png" "$tmp/shot.png"
+printf 'key ]\nkey a\nscreenshot %s\nkey ctrl+z\nkey ctrl+z\nscreenshot %s\nkey ctrl+y\nkey ctrl+y\n' \
+    "$tmp/edited.png" "$tmp/undone.png" >"$tmp/undo.txt"
+check "undo and redo" studio --script "$tmp/undo.txt" --screenshot "$tmp/redone.png" --size 1280x800
+check "an edit shows" not cmp -s "$tmp/edited.png" "$tmp/shot.png"
+check "undoing both gives the first picture back" cmp -s "$tmp/undone.png" "$tmp/shot.png"
+check "redoing both gives the edited one" cmp -s "$tmp/redone.png" "$tmp/edited.png"
 printf 'key p\nscreenshot %s\nkey F1\nscreenshot %s\nkey escape\n' "$tmp/plan.png" "$tmp/help.png" >"$tmp/panels.txt"
 check "the plan and help panels" studio --script "$tmp/panels.txt" --screenshot "$tmp/closed.png" --size 1280x800
 check "show" not cmp -s "$tmp/plan.png" "$tmp/shot.png"

@@ -44,6 +44,7 @@ static const char *const shortcuts[][2] = {
     {"A", "the next age"},
     {"P", "the plan: area, dots, time"},
     {"F1 or ?", "this help"},
+    {"Ctrl+Z / Ctrl+Y", "undo / redo"},
     {"Ctrl+S", "save the style into the consultation file"},
     {"Ctrl+E", "export the after and the before/after sheet"},
     {"Esc", "close the panel, or quit"},
@@ -206,10 +207,12 @@ static int toggle_panel(studio *s, int panel) {
     return s->view.panel == STUDIO_PANEL_HELP ? show_help(s) : STUDIO_EXIT_OK;
 }
 
-int studio_set_style(studio *s, const smp_style *style) {
-    smp_status status = smp_design_set_style(s->doc.design, style);
+/* Shows a style and look (already checked) without touching the history. */
+static int apply_state(studio *s, const studio_state *state) {
+    smp_status status = smp_design_set_style(s->doc.design, &state->style);
     if (status != SMP_OK) return studio_status_error(status);
-    s->dirty |= STUDIO_DIRTY_AFTER;
+    s->doc.look = state->look;
+    s->dirty |= s->doc.comparing ? STUDIO_DIRTY_VIEW : STUDIO_DIRTY_AFTER;
     if (s->doc.other && s->doc.other_hairline) { /* the other side follows, with the other hairline */
         smp_style other = studio_document_other_style(&s->doc);
         if ((status = smp_design_set_style(s->doc.other, &other)) != SMP_OK) return studio_status_error(status);
@@ -220,10 +223,33 @@ int studio_set_style(studio *s, const smp_style *style) {
     return code == STUDIO_EXIT_OK ? show_status(s) : code;
 }
 
-int studio_set_look(studio *s, const smp_look *look) {
-    s->doc.look = *look;
-    s->dirty |= s->doc.comparing ? STUDIO_DIRTY_VIEW : STUDIO_DIRTY_AFTER;
-    return show_status(s);
+/* An edit: shown, and recorded after the current state (dropping what was undone). */
+static int edit(studio *s, const smp_style *style, const smp_look *look) {
+    smp_style resolved;
+    smp_status status = smp_style_resolve(style, &resolved);
+    if (status != SMP_OK) return studio_status_error(status);
+    studio_state state = {resolved, *look};
+    int code = apply_state(s, &state);
+    if (code != STUDIO_EXIT_OK) return code;
+    if (s->history_at == STUDIO_HISTORY - 1) { /* full: the oldest state goes */
+        memmove(s->history, s->history + 1, (STUDIO_HISTORY - 1) * sizeof s->history[0]);
+        s->history_at--;
+    }
+    s->history[++s->history_at] = state;
+    s->history_count = s->history_at + 1;
+    return STUDIO_EXIT_OK;
+}
+
+int studio_set_style(studio *s, const smp_style *style) { return edit(s, style, &s->doc.look); }
+
+int studio_set_look(studio *s, const smp_look *look) { return edit(s, smp_design_style(s->doc.design), look); }
+
+/* Ctrl+Z (step -1) and Ctrl+Y (step 1). */
+static void undo(studio *s, int step) {
+    int at = s->history_at + step;
+    if (at < 0 || at >= s->history_count) return;
+    s->history_at = at;
+    apply_state(s, &s->history[at]);
 }
 
 /* The shortcuts for the values changed most often. A step past a range is
@@ -313,9 +339,10 @@ static void save(studio *s) {
 }
 
 static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
-    if ((key == SDLK_s || key == SDLK_e) && (mod & KMOD_CTRL)) {
+    if (mod & KMOD_CTRL) {
         if (key == SDLK_s) save(s);
-        else start_export(s);
+        if (key == SDLK_e) start_export(s);
+        if (key == SDLK_z || key == SDLK_y) undo(s, key == SDLK_z ? -1 : 1);
         return;
     }
     switch (key) {
@@ -433,6 +460,8 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     update_size(s);
     studio_view_fit(&s->view, &s->doc.info);
     s->view.wipe = 0.5;
+    s->history[0] = (studio_state){*smp_design_style(s->doc.design), s->doc.look};
+    s->history_count = 1;
     if ((code = show_status(s)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
     if (script || o->screenshot) return run_unattended(s, script, o->screenshot);

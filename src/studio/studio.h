@@ -117,6 +117,13 @@ int studio_gpu_read(const studio_view *view, smp_image **out);
 
 typedef struct studio_export studio_export;
 
+/* What an edit changes, as the undo history keeps it. */
+typedef struct studio_state {
+    smp_style style; /* resolved */
+    smp_look look;
+} studio_state;
+#define STUDIO_HISTORY 512
+
 /* main.c: the app. */
 typedef struct studio {
     SDL_Window *window;
@@ -128,6 +135,8 @@ typedef struct studio {
     double pixels_per_point; /* HiDPI: drawable pixels a window point */
     int mouse_x, mouse_y;    /* the pointer, window points */
     int loupe_key, loupe_button; /* the loupe shows while L or the right button is held */
+    studio_state history[STUDIO_HISTORY]; /* [0, history_count); history_at is on screen */
+    int history_count, history_at;
     studio_export *export;   /* running, or NULL */
     int export_code;         /* the exit code of an export that failed */
     char notice[160];        /* shown after the style until the next change ("Saved c.json") */
