@@ -77,6 +77,10 @@ smp_status smp_project_path(const char *project_path, const char *relative, char
 smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *project_path, int photo_width,
                                   int photo_height, int cell, smp_mask **out);
 
+/* The index of the variant named name (NULL: the first), or -1 when the
+ * project has none by that name. */
+int smp_project_find_variant(const smp_project *project, const char *name);
+
 /* The design of the consultation's layers for its photo (of the size info
  * gives) at its calibration, with the style of variants[variant]. On success
  * *out owns a new design. Errors as smp_project_open's. */

@@ -95,34 +95,28 @@ static int load_mask(const char *path, const smp_image_info *photo, int cell, sm
     return status == SMP_OK ? CLI_EXIT_OK : cli_status_error(status);
 }
 
-/* The masks, from the flags' files or the consultation's layers. */
-typedef struct design_masks {
-    smp_mask *treatment, *blend, *scar;
-} design_masks;
-
-static int masks_from_files(const cli_design_options *o, const smp_image_info *photo, int cell, design_masks *m) {
-    int code = load_mask(o->mask_path, photo, cell, &m->treatment);
-    if (code == CLI_EXIT_OK) code = load_mask(o->blend_path, photo, cell, &m->blend);
-    if (code == CLI_EXIT_OK) code = load_mask(o->scar_path, photo, cell, &m->scar);
+/* The design from the flags' mask files and style. */
+static int design_from_files(cli_design_options *o, const cli_design *d, smp_design **out) {
+    int cell = smp_mask_cell_for_scale(d->scale.px_per_mm);
+    smp_mask *treatment = NULL, *blend = NULL, *scar = NULL;
+    int code = load_mask(o->mask_path, &d->info, cell, &treatment);
+    if (code == CLI_EXIT_OK) code = load_mask(o->blend_path, &d->info, cell, &blend);
+    if (code == CLI_EXIT_OK) code = load_mask(o->scar_path, &d->info, cell, &scar);
+    cli_timing(&o->timer, "mask");
+    smp_design_desc desc = {d->info.width, d->info.height, d->scale.px_per_mm, treatment, blend, scar};
+    smp_status status = code == CLI_EXIT_OK ? smp_design_create(&desc, out) : SMP_OK;
+    if (status == SMP_OK && code == CLI_EXIT_OK) status = smp_design_set_style(*out, &o->style);
+    if (status != SMP_OK) code = cli_status_error(status);
+    smp_mask_destroy(treatment);
+    smp_mask_destroy(blend);
+    smp_mask_destroy(scar);
     return code;
 }
 
-static int masks_from_project(const smp_project *p, const char *path, const smp_image_info *photo, int cell,
-                              design_masks *m) {
-    const smp_project_layer *layers[3] = {&p->treatment, &p->blend, &p->scar};
-    smp_mask **out[3] = {&m->treatment, &m->blend, &m->scar};
-    for (int i = 0; i < 3; i++) {
-        smp_status status = smp_project_layer_mask(layers[i], path, photo->width, photo->height, cell, out[i]);
-        if (status != SMP_OK) return cli_status_error(status);
-    }
-    return CLI_EXIT_OK;
-}
-
-/* Takes the photo's path, the scale and the style from the consultation. */
-static int apply_project(cli_design_options *o, const smp_project *p, char *photo, size_t size) {
-    int v = 0;
-    while (o->project_variant && v < p->variant_count && strcmp(p->variants[v].name, o->project_variant)) v++;
-    if (v == p->variant_count) {
+/* Takes the photo's path, the scale and the style from the consultation; *variant is the one chosen. */
+static int apply_project(cli_design_options *o, const smp_project *p, char *photo, size_t size, int *variant) {
+    int v = *variant = smp_project_find_variant(p, o->project_variant);
+    if (v < 0) {
         char names[SMP_PROJECT_MAX_VARIANTS * (SMP_PROJECT_NAME_MAX + 2)] = "";
         for (int i = 0; i < p->variant_count; i++)
             strcat(strcat(names, i ? ", " : ""), p->variants[i].name);
@@ -149,32 +143,24 @@ int cli_design_open(const char *photo_path, cli_design_options *o, cli_design *o
     cli_timer_start(&o->timer);
     smp_project *project = NULL;
     char project_photo[4096];
-    int code = CLI_EXIT_OK;
+    int code = CLI_EXIT_OK, variant = 0;
     if (o->project_path) {
         smp_status status = smp_project_load(o->project_path, &project);
-        code = status == SMP_OK ? apply_project(o, project, project_photo, sizeof project_photo) : cli_status_error(status);
+        code = status == SMP_OK ? apply_project(o, project, project_photo, sizeof project_photo, &variant)
+                                : cli_status_error(status);
         photo_path = project_photo;
     }
     smp_status status = code == CLI_EXIT_OK ? smp_image_load(photo_path, NULL, &out->photo, &out->info) : SMP_OK;
     if (status != SMP_OK) code = cli_status_error(status);
     cli_timing(&o->timer, "load");
     if (code == CLI_EXIT_OK) code = cli_calibrate(&o->calibration, out->info.width, out->info.height, &out->scale);
-    int cell = smp_mask_cell_for_scale(out->scale.px_per_mm);
-    design_masks m = {0};
-    if (code == CLI_EXIT_OK)
-        code = project ? masks_from_project(project, o->project_path, &out->info, cell, &m)
-                       : masks_from_files(o, &out->info, cell, &m);
-    if (code == CLI_EXIT_OK) {
-        cli_timing(&o->timer, "mask");
-        smp_design_desc desc = {out->info.width, out->info.height, out->scale.px_per_mm, m.treatment, m.blend, m.scar};
-        status = smp_design_create(&desc, &out->design);
-        if (status == SMP_OK) status = smp_design_set_style(out->design, &o->style);
-        code = status == SMP_OK ? CLI_EXIT_OK : cli_status_error(status);
-        cli_timing(&o->timer, "place");
+    if (code == CLI_EXIT_OK && project) {
+        status = smp_project_design(project, o->project_path, variant, &out->info, &out->design);
+        if (status != SMP_OK) code = cli_status_error(status);
+    } else if (code == CLI_EXIT_OK) {
+        code = design_from_files(o, out, &out->design);
     }
-    smp_mask_destroy(m.treatment);
-    smp_mask_destroy(m.blend);
-    smp_mask_destroy(m.scar);
+    cli_timing(&o->timer, "place");
     smp_project_destroy(project);
     return code;
 }

@@ -378,6 +378,12 @@ smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *pr
     return SMP_OK;
 }
 
+int smp_project_find_variant(const smp_project *project, const char *name) {
+    for (int v = 0; v < project->variant_count; v++)
+        if (!name || !strcmp(project->variants[v].name, name)) return v;
+    return -1;
+}
+
 smp_status smp_project_design(const smp_project *p, const char *project_path, int variant,
                               const smp_image_info *info, smp_design **out) {
     if (!p || !project_path || !info || !out || variant < 0 || variant >= p->variant_count)

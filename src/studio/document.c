@@ -26,9 +26,8 @@ int studio_document_open_project(studio_document *doc, const char *path, const c
     smp_project *project = NULL;
     smp_status status = smp_project_load(path, &project);
     if (status != SMP_OK) return studio_status_error(status);
-    int v = 0;
-    while (variant && v < project->variant_count && strcmp(project->variants[v].name, variant)) v++;
-    if (v == project->variant_count) {
+    int v = smp_project_find_variant(project, variant);
+    if (v < 0) {
         smp_project_destroy(project);
         return studio_error(STUDIO_EXIT_USAGE, "--project-variant: %s has no variant '%s'", path, variant);
     }
