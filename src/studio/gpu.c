@@ -141,33 +141,41 @@ void studio_gpu_destroy(studio_gpu *gpu) {
     glDeleteTextures(3, textures);
     glDeleteTextures(STUDIO_LABELS, gpu->labels);
     smp_font_destroy(gpu->font);
+    smp_image_destroy(gpu->view_image);
+    smp_image_destroy(gpu->loupe_image);
     glDeleteVertexArrays(1, &gpu->vertex_array);
     glDeleteProgram(gpu->program);
     *gpu = (studio_gpu){0};
 }
 
 /* Renders one side of the visible region (design NULL: the before) into texture. */
-static smp_status render_side(GLuint texture, studio_document *doc, const smp_design *design,
+/* The image *slot holds, made again only when the size changes: frames reuse it. */
+static smp_image *scratch(smp_image **slot, int width, int height) {
+    if (*slot && (*slot)->width == width && (*slot)->height == height) return *slot;
+    smp_image_destroy(*slot);
+    return *slot = smp_image_create(width, height);
+}
+
+static smp_status render_side(GLuint texture, smp_image **slot, studio_document *doc, const smp_design *design,
                               const studio_visible *visible) {
-    smp_image *image = smp_image_create(visible->width, visible->height);
+    smp_image *image = scratch(slot, visible->width, visible->height);
     if (!image) return SMP_ERR_OUT_OF_MEMORY;
     smp_status status = smp_render(doc->renderer, design, &doc->look, &visible->photo, image, NULL, NULL);
     if (status == SMP_OK) upload(texture, image);
-    smp_image_destroy(image);
     return status;
 }
 
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before) {
     if (!visible->width) return STUDIO_EXIT_OK;
     const smp_design *left = doc->comparing ? doc->other : NULL;
-    smp_status status = before ? render_side(gpu->before, doc, left, visible) : SMP_OK;
-    if (status == SMP_OK) status = render_side(gpu->after, doc, doc->design, visible);
+    smp_status status = before ? render_side(gpu->before, &gpu->view_image, doc, left, visible) : SMP_OK;
+    if (status == SMP_OK) status = render_side(gpu->after, &gpu->view_image, doc, doc->design, visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
 int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_view *photo_view, int after) {
     studio_visible visible = {0, 0, photo_view->out_width, photo_view->out_height, *photo_view};
-    smp_status status = render_side(gpu->loupe, doc, after ? doc->design : NULL, &visible);
+    smp_status status = render_side(gpu->loupe, &gpu->loupe_image, doc, after ? doc->design : NULL, &visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 

@@ -60,6 +60,7 @@ typedef struct studio_gpu {
     GLuint program, vertex_array, before, after, loupe;
     GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider, u_mirror, u_loupe;
     smp_font *font;
+    smp_image *view_image, *loupe_image; /* the engine's output, reused from frame to frame */
     GLuint labels[STUDIO_LABELS];
     int label_width[STUDIO_LABELS], label_height[STUDIO_LABELS];
 } studio_gpu;
