@@ -2,6 +2,7 @@
  * One step a line; '#' starts a comment. Every step is followed by a drawn frame. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include <stdarg.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #define SCRIPT_MAX_STEPS 10000
 #define SCRIPT_MAX_WAIT 600 /* frames: 10 s at 60 Hz */
 #define DRAG_STEPS 8
+#define SCRIPT_MAX_COORDINATE 100000
 
 typedef enum step_kind { STEP_KEY, STEP_MOVE, STEP_DRAG, STEP_WHEEL, STEP_WAIT, STEP_STYLE, STEP_AGE, STEP_SCREENSHOT } step_kind;
 
@@ -120,6 +122,10 @@ static int parse_line(char *text, script_step *step, const char *file, int *empt
         step->kind = numeric[i].kind;
         if (!numbers(rest, numeric[i].count, step->v))
             return line_error(file, step->line, "not '%s' (numbers)", numeric[i].form);
+        for (int k = 0; k < numeric[i].count; k++) /* window points and clicks: casts to int must be safe */
+            if (!(fabs(step->v[k]) <= SCRIPT_MAX_COORDINATE))
+                return line_error(file, step->line, "%s: %g is not a number within +-%d", command, step->v[k],
+                                  SCRIPT_MAX_COORDINATE);
         if (step->kind == STEP_WAIT && !(step->v[0] >= 1 && step->v[0] <= SCRIPT_MAX_WAIT))
             return line_error(file, step->line, "wait: %g frames is not 1-%d", step->v[0], SCRIPT_MAX_WAIT);
         return STUDIO_EXIT_OK;
