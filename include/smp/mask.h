@@ -37,7 +37,9 @@ int smp_mask_cell_for_scale(double px_per_mm);
  * in any editor: its alpha where `use_alpha`, else its luminance (Rec. 709
  * weights on the sRGB codes), area-averaged or bilinearly resampled onto
  * cells of `cell` photo pixels. The image must have the photo's aspect ratio
- * (within SMP_MASK_ASPECT_TOLERANCE); its size may differ.
+ * (within SMP_MASK_ASPECT_TOLERANCE); its size may differ. An image of
+ * exactly the cell grid (ceil(photo_width / cell) x ceil(photo_height / cell),
+ * as smp_mask_save writes) is taken one pixel a cell, whatever its aspect.
  * name is used in messages. On success *out owns a new mask (free with
  * smp_mask_destroy). Errors: SMP_ERR_MISMATCH (aspect ratio; the message names
  * both sizes), SMP_ERR_INVALID_ARGUMENT, SMP_ERR_OUT_OF_MEMORY. Thread-safe. */
@@ -57,6 +59,38 @@ smp_status smp_mask_load_memory(const void *data, size_t size, const char *name,
 smp_status smp_mask_create(int photo_width, int photo_height, int cell, float value, smp_mask **out);
 
 void smp_mask_destroy(smp_mask *mask); /* NULL is a no-op */
+
+/* Paints one stroke of a round brush into the mask: the capsule of every
+ * point within radius_px of the segment (x0_px, y0_px)-(x1_px, y1_px), in
+ * photo pixels (a dab when both ends are the same). Each cell moves towards
+ * `value` (clamped to [0, 1]: 1 paints, 0 erases) by the part `a` of it the
+ * capsule covers, c += (value - c) * a, so strokes build up and erase the way
+ * a practitioner's brush does. The edge is anti-aliased over one cell, its
+ * radius set so that the paint put down (the sum of a over the cells, times
+ * the cell area) is the capsule's area 2 r L + pi r^2; cells well inside get
+ * exactly `value`. A brush too thin for a one-cell edge (radius about half a
+ * cell or less) is drawn that wide with proportionally fainter paint, keeping
+ * the area of a stroke; a single dab that small is off by up to ~15%,
+ * depending on where it falls in its cell.
+ * Only the cells near the capsule are visited (the cost follows the stroke's
+ * area, not the mask's); parts outside the mask are clipped.
+ * Errors: SMP_ERR_INVALID_ARGUMENT, the mask untouched and the message naming
+ * the culprit, for a NULL mask, a coordinate that is not finite or beyond
+ * +-1e7 px, a radius that is not finite, <= 0 or over 100000 px, or a value
+ * that is not finite. Runs on all OpenMP threads for large strokes; the
+ * result does not depend on how many. Not safe on the same mask from two
+ * threads at once. */
+smp_status smp_mask_paint(smp_mask *mask, double x0_px, double y0_px, double x1_px, double y1_px, double radius_px,
+                          float value);
+
+/* Writes the mask as an 8-bit grey PNG of width x height pixels, one a cell,
+ * the grey code round(coverage * 255). smp_mask_load(path, photo_width,
+ * photo_height, cell, ...) gives the coverage back within 0.5 / 255. The file
+ * is written atomically as by smp_image_save: a failure leaves any old file
+ * untouched and no temporary behind. Errors: SMP_ERR_INVALID_ARGUMENT (NULL or
+ * malformed mask, no path, a path not ending in .png), SMP_ERR_WRITE naming
+ * the path, SMP_ERR_OUT_OF_MEMORY. Thread-safe while nothing paints the mask. */
+smp_status smp_mask_save(const smp_mask *mask, const char *path);
 
 /* Coverage at a point in photo pixels, bilinear between cell centres,
  * clamped at the borders. */

@@ -88,3 +88,24 @@ smp_status smp_image_save(const smp_image *image, const char *path, const smp_sa
     if (status == SMP_ERR_OUT_OF_MEMORY) return smp_fail(status, "%s: out of memory while encoding", path);
     return status;
 }
+
+typedef struct grey_encoding {
+    const uint8_t *grey;
+    int width, height;
+} grey_encoding;
+
+static smp_status encode_grey(smp_sink *sink, const void *context) {
+    const grey_encoding *e = context;
+    int ok = stbi_write_png_to_func(to_sink, sink, e->width, e->height, 1, e->grey, e->width);
+    return ok ? SMP_OK : smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory while encoding");
+}
+
+smp_status smp_save_grey_png(const char *path, const uint8_t *grey, int width, int height) {
+    if (!path || !*path) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "no file name to save to");
+    if (kind_of(path) != KIND_PNG)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: a grey image is saved as PNG; name it .png", path);
+    grey_encoding e = {grey, width, height};
+    smp_status status = smp_write_atomically(path, encode_grey, &e);
+    if (status == SMP_ERR_OUT_OF_MEMORY) return smp_fail(status, "%s: out of memory while encoding", path);
+    return status;
+}

@@ -64,6 +64,12 @@ void smp_sink_write(smp_sink *sink, const void *data, size_t size);
 typedef smp_status (*smp_produce_fn)(smp_sink *sink, const void *context);
 smp_status smp_write_atomically(const char *path, smp_produce_fn produce, const void *context);
 
+/* Writes width x height 8-bit grey values (rows packed, top first) as a
+ * one-channel PNG, atomically as smp_image_save. SMP_ERR_INVALID_ARGUMENT for
+ * no path or one not ending in .png; SMP_ERR_WRITE naming path;
+ * SMP_ERR_OUT_OF_MEMORY. */
+smp_status smp_save_grey_png(const char *path, const uint8_t *grey, int width, int height);
+
 /* Reads the whole regular file at path into *out (malloc'd, with a NUL after
  * the last byte so text can be parsed in place). A file over limit bytes is
  * SMP_ERR_TOO_LARGE before anything is allocated; errors name path. */

@@ -1,16 +1,19 @@
-/* mask.c: coverage masks from painted images, resampled onto the photo's cell grid. */
+/* mask.c: coverage masks from painted images, resampled onto the photo's cell grid, and saved as grey PNGs. */
 #include <math.h>
 #include <stdlib.h>
 
 #include "internal.h"
 #include "smp/mask.h"
 
+/* Cells along a photo side of `photo` pixels (the last one may be partial); cell >= 1. */
+static int cells_along(int photo, int cell) { return photo / cell + (photo % cell != 0); }
+
 static smp_status new_mask(int photo_width, int photo_height, int cell, smp_mask **out) {
     if (photo_width < 1 || photo_height < 1 || photo_width > SMP_IMAGE_MAX_SIDE || photo_height > SMP_IMAGE_MAX_SIDE ||
         cell < 1 || cell > 64)
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask for a %dx%d photo with %d-pixel cells: out of range",
                         photo_width, photo_height, cell);
-    int w = (photo_width + cell - 1) / cell, h = (photo_height + cell - 1) / cell;
+    int w = cells_along(photo_width, cell), h = cells_along(photo_height, cell);
     smp_mask *mask = malloc(sizeof *mask);
     float *coverage = malloc((size_t)w * (size_t)h * sizeof *coverage);
     if (!mask || !coverage) {
@@ -81,6 +84,20 @@ smp_status smp_mask_from_image(const smp_image *image, int use_alpha, int photo_
                                const char *name, smp_mask **out) {
     if (!name) name = "mask";
     if (!image || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: smp_mask_from_image: NULL argument", name);
+    /* An image of exactly the cell grid (as smp_mask_save writes) gives one pixel a cell: resampling it would
+     * blend neighbours wherever the last cell is partial, and its aspect may differ from the photo's. */
+    if (cell >= 1 && photo_width >= 1 && photo_height >= 1 && image->width == cells_along(photo_width, cell) &&
+        image->height == cells_along(photo_height, cell)) {
+        smp_mask *mask;
+        smp_status status = new_mask(photo_width, photo_height, cell, &mask);
+        if (status != SMP_OK) return status;
+#pragma omp parallel for schedule(static)
+        for (int y = 0; y < mask->height; y++)
+            for (int x = 0; x < mask->width; x++)
+                mask->coverage[(size_t)y * (size_t)mask->width + (size_t)x] = paint(image, x, y, use_alpha);
+        *out = mask;
+        return SMP_OK;
+    }
     double photo_aspect = (double)photo_width / photo_height, mask_aspect = (double)image->width / image->height;
     if (fabs(mask_aspect / photo_aspect - 1.0) > SMP_MASK_ASPECT_TOLERANCE)
         return smp_fail(SMP_ERR_MISMATCH,
@@ -129,6 +146,24 @@ smp_status smp_mask_load(const char *path, int photo_width, int photo_height, in
     if (status != SMP_OK) return status;
     status = smp_mask_from_image(image, paints_with_alpha(image, &info), photo_width, photo_height, cell, path, out);
     smp_image_destroy(image);
+    return status;
+}
+
+smp_status smp_mask_save(const smp_mask *mask, const char *path) {
+    if (!path || !*path) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_mask_save: no file name");
+    size_t count;
+    if (!mask || !mask->coverage || mask->width < 1 || mask->height < 1 || mask->width > SMP_IMAGE_MAX_SIDE ||
+        mask->height > SMP_IMAGE_MAX_SIDE || !smp_mul_size((size_t)mask->width, (size_t)mask->height, &count))
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: cannot save: not a valid mask", path);
+    uint8_t *grey = malloc(count);
+    if (!grey) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory for a %dx%d mask", path, mask->width,
+                               mask->height);
+    for (size_t i = 0; i < count; i++) {
+        float c = mask->coverage[i];
+        grey[i] = c >= 1.0f ? 255 : c > 0.0f ? (uint8_t)lrintf(c * 255.0f) : 0;
+    }
+    smp_status status = smp_save_grey_png(path, grey, mask->width, mask->height);
+    free(grey);
     return status;
 }
 

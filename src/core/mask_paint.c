@@ -1,0 +1,80 @@
+/* mask_paint.c: round brush and eraser strokes painted into masks, anti-aliased over a cell. */
+#include <math.h>
+
+#include "internal.h"
+#include "smp/mask.h"
+
+#define MAX_COORDINATE 1e7
+#define MAX_RADIUS 100000.0
+
+/* Strokes covering more cells than this are painted on all OpenMP threads. */
+#define PARALLEL_CELLS 65536.0
+
+/* The first and last of n cells whose centres ((i + 0.5) * cell) lie in [lo, hi], in photo pixels;
+ * first > last when none does. */
+static void cell_range(double lo, double hi, int cell, int n, int *first, int *last) {
+    double a = fmax(ceil(lo / cell - 0.5), 0.0), b = fmin(floor(hi / cell - 0.5), n - 1.0);
+    *first = a > b ? 1 : (int)a;
+    *last = a > b ? 0 : (int)b;
+}
+
+smp_status smp_mask_paint(smp_mask *mask, double x0_px, double y0_px, double x1_px, double y1_px, double radius_px,
+                          float value) {
+    if (!mask || !mask->coverage || mask->width < 1 || mask->height < 1 || mask->cell < 1)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask paint: no mask, or not a valid one");
+    double ends[4] = {x0_px, y0_px, x1_px, y1_px};
+    for (int i = 0; i < 4; i++)
+        if (!(fabs(ends[i]) <= MAX_COORDINATE))
+            return smp_fail(SMP_ERR_INVALID_ARGUMENT,
+                            "mask paint: the stroke from (%g, %g) to (%g, %g) px is not a finite position within "
+                            "+-%g px",
+                            x0_px, y0_px, x1_px, y1_px, MAX_COORDINATE);
+    if (!(radius_px > 0.0 && radius_px <= MAX_RADIUS))
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask paint: radius %g px; a brush needs more than 0 and at most %g",
+                        radius_px, MAX_RADIUS);
+    if (!isfinite(value))
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask paint: paint value %g is not a number", (double)value);
+    float v = value > 1.0f ? 1.0f : value > 0.0f ? value : 0.0f;
+
+    double cell = mask->cell, dx = x1_px - x0_px, dy = y1_px - y0_px;
+    double length = hypot(dx, dy), length2 = dx * dx + dy * dy;
+    /* Paint falls from 1 to 0 over one cell across the distance `radius` from the segment. That ramp paints
+     * 2 radius L + pi (radius^2 + cell^2 / 12): its round ends bulge. The radius is set so the painted area is
+     * the capsule's, 2 r L + pi r^2; a brush too thin for that is drawn half a cell wide with thinner paint. */
+    double area = 2.0 * radius_px * length + SMP_PI * radius_px * radius_px;
+    double bulge = area - SMP_PI * cell * cell / 12.0;
+    double radius = bulge > 0.0 ? bulge / (length + sqrt(length2 + SMP_PI * bulge)) : 0.0, thinning = 1.0;
+    if (radius < 0.5 * cell) {
+        radius = 0.5 * cell;
+        thinning = area / (cell * length + SMP_PI * cell * cell / 3.0);
+    }
+    double reach = radius + 0.5 * cell; /* how far from the segment a cell centre still gets some paint */
+    int row0, row1;
+    cell_range(fmin(y0_px, y1_px) - reach, fmax(y0_px, y1_px) + reach, mask->cell, mask->height, &row0, &row1);
+    double cells = (2.0 * reach * length + SMP_PI * reach * reach) / (cell * cell);
+#pragma omp parallel for schedule(static) if (cells > PARALLEL_CELLS)
+    for (int y = row0; y <= row1; y++) {
+        double yc = (y + 0.5) * cell;
+        /* The part of the segment within reach of this row's centre line, widened by reach, bounds the cells. */
+        double t0 = 0.0, t1 = 1.0;
+        if (dy != 0.0) {
+            double ta = (yc - reach - y0_px) / dy, tb = (yc + reach - y0_px) / dy;
+            t0 = fmax(fmin(ta, tb), 0.0), t1 = fmin(fmax(ta, tb), 1.0);
+        }
+        if (t0 > t1) continue;
+        double xa = x0_px + t0 * dx, xb = x0_px + t1 * dx;
+        int col0, col1;
+        cell_range(fmin(xa, xb) - reach, fmax(xa, xb) + reach, mask->cell, mask->width, &col0, &col1);
+        float *row = mask->coverage + (size_t)y * (size_t)mask->width;
+        for (int x = col0; x <= col1; x++) {
+            double xc = (x + 0.5) * cell;
+            double t = length2 > 0.0 ? ((xc - x0_px) * dx + (yc - y0_px) * dy) / length2 : 0.0;
+            t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
+            double distance = hypot(xc - x0_px - t * dx, yc - y0_px - t * dy);
+            double a = fmin(fmax((radius - distance) / cell + 0.5, 0.0), 1.0) * thinning;
+            if (a <= 0.0) continue;
+            row[x] = a >= 1.0 ? v : row[x] + (v - row[x]) * (float)a;
+        }
+    }
+    return SMP_OK;
+}
