@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "smp/image.h"
+#include "smp/shape.h"
 #include "smp/status.h"
 
 #if defined(__GNUC__)
@@ -78,5 +79,10 @@ smp_status smp_read_file(const char *path, size_t limit, uint8_t **out, size_t *
 /* Bilinear sample of a width x height float grid at cell coordinates (cx, cy),
  * where cell (i, j) has its centre at (i, j); clamped at the borders. */
 float smp_grid_sample(const float *grid, int width, int height, double cx, double cy);
+
+/* The segment p[1]-p[2] of the closed curve smp_curve_polygon draws (p[0]
+ * and p[3] the control points either side) cut into `pieces` parts: the start
+ * of each, at u = j / pieces of the way for j = 0 .. pieces - 1, into out. */
+void smp_curve_segment(const smp_point p[4], int pieces, smp_point *out);
 
 #endif

@@ -34,6 +34,12 @@ static smp_point segment_point(const smp_point p[4], const double k[4], double t
     return mix(b1, b2, k[1], k[2], t);
 }
 
+void smp_curve_segment(const smp_point p[4], int pieces, smp_point *out) {
+    double k[4] = {0.0};
+    for (int j = 1; j < 4; j++) k[j] = k[j - 1] + knot(p[j - 1], p[j]);
+    for (int j = 0; j < pieces; j++) out[j] = segment_point(p, k, k[1] + (k[2] - k[1]) * j / pieces);
+}
+
 smp_status smp_curve_polygon(const smp_point *points, int count, double step, smp_point **out, int *out_count) {
     smp_status status = check_points(points, count);
     if (status != SMP_OK) return status;
@@ -50,11 +56,10 @@ smp_status smp_curve_polygon(const smp_point *points, int count, double step, sm
     size_t n = 0;
     for (int i = 0; i < count; i++) {
         smp_point p[4] = {points[(i + count - 1) % count], points[i], points[(i + 1) % count], points[(i + 2) % count]};
-        double k[4] = {0.0};
-        for (int j = 1; j < 4; j++) k[j] = k[j - 1] + knot(p[j - 1], p[j]);
         int pieces = (int)fmin(ceil(hypot(p[2].x - p[1].x, p[2].y - p[1].y) / step), 1e5);
         if (pieces < 1) pieces = 1;
-        for (int j = 0; j < pieces; j++) poly[n++] = segment_point(p, k, k[1] + (k[2] - k[1]) * j / pieces);
+        smp_curve_segment(p, pieces, poly + n);
+        n += (size_t)pieces;
     }
     *out = poly;
     *out_count = (int)n;
