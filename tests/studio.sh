@@ -128,4 +128,51 @@ printf 'key v\n' >"$tmp/v.txt"
 check "V on a consultation with two variants" studio --project "$tmp/two.json" --script "$tmp/v.txt" \
     --screenshot "$tmp/two.png" --size 1280x800
 check "compares them" not cmp -s "$tmp/two.png" "$tmp/shot.png"
+# Editing the outline. At --size 1200x900 the 2400x1800 photo fits at zoom 0.5 exactly: a window point is
+# half the photo pixel, so where a dragged point lands is known to the last bit.
+outline='[[800, 400], [1300, 300], [1600, 400], [1700, 900], [1200, 1100], [700, 900]]'
+moved='[[800, 400], [1300, 300], [1600, 400], [1800, 1000], [1200, 1100], [700, 900]]'
+consultation() {
+    printf '{"format": "smp-consultation", "version": 1, "photo": "photo.jpg", "calibration": {"px_per_mm": 8.2},
+ "treatment": {"outline": %s}, "variants": [{"name": "soft", "style": {"seed": "7"}}]}\n' "$1"
+}
+consultation "$outline" >"$tmp/o.json"
+consultation "$moved" >"$tmp/o-moved.json"
+printf 'key o\nscreenshot %s\ndrag 850 450 900 500\nscreenshot %s\nkey ctrl+s\nkey ctrl+z\n' \
+    "$tmp/o-points.png" "$tmp/o-dragged.png" >"$tmp/o-drag.txt"
+check "O shows the outline; a control point dragged and saved" studio --project "$tmp/o.json" \
+    --script "$tmp/o-drag.txt" --screenshot "$tmp/o-undone.png" --size 1200x900
+"$CLI" dots --project "$tmp/o.json" -o "$tmp/o.csv" >/dev/null
+"$CLI" dots --project "$tmp/o-moved.json" -o "$tmp/o-moved.csv" >/dev/null
+check "the saved outline has the point where it was dropped: the CLI places the same dots" \
+    cmp -s "$tmp/o.csv" "$tmp/o-moved.csv"
+check "the drag changes the picture" not cmp -s "$tmp/o-points.png" "$tmp/o-dragged.png"
+check "and undo puts the point back" cmp -s "$tmp/o-undone.png" "$tmp/o-points.png"
+consultation "$outline" >"$tmp/o.json"
+printf 'key o\ndrag 700 155 700 155\nkey ctrl+s\n' >"$tmp/o-add.txt"
+check "a click on the line adds a point" studio --project "$tmp/o.json" --script "$tmp/o-add.txt" --size 1200x900
+check "between the two it lies between" grep -q '\[1300, 300\], \[1400, 310\], \[1600, 400\]' "$tmp/o.json"
+printf 'key o\ndrag 700 155 700 155\nkey delete\nkey ctrl+s\n' >"$tmp/o-delete.txt"
+consultation "$outline" >"$tmp/o.json"
+check "Delete removes the point taken" studio --project "$tmp/o.json" --script "$tmp/o-delete.txt" --size 1200x900
+"$CLI" dots --project "$tmp/o.json" -o "$tmp/o-back.csv" >/dev/null
+consultation "$outline" >"$tmp/o-first.json"
+"$CLI" dots --project "$tmp/o-first.json" -o "$tmp/o-first.csv" >/dev/null
+check "and the design is the first one again" cmp -s "$tmp/o-back.csv" "$tmp/o-first.csv"
+printf 'key o\nscreenshot %s\nkey o\n' "$tmp/traced.png" >"$tmp/trace.txt"
+check "O on the sample client's painted area traces it into an outline" studio --script "$tmp/trace.txt" \
+    --screenshot "$tmp/traced-off.png" --size 1280x800
+check "whose points show" not cmp -s "$tmp/traced.png" "$tmp/traced-off.png"
+
+# A photo and its mask from the command line; Ctrl+S writes PHOTO-NAME.json beside the photo.
+printf 'key ]\nkey ctrl+s\n' >"$tmp/photo-save.txt"
+check "smp-studio PHOTO --mask M" studio "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" \
+    --script "$tmp/photo-save.txt" --size 640x480
+"$CLI" dots --project "$tmp/photo.json" -o "$tmp/photo-saved.csv" >/dev/null 2>&1
+"$CLI" dots "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" --density 130 -o "$tmp/photo-flags.csv" >/dev/null 2>&1
+check "saves photo.json that places the dots the flags do" cmp -s "$tmp/photo-saved.csv" "$tmp/photo-flags.csv"
+expect 2 "--mask: needs a PHOTO" -- --mask "$tmp/treatment_mask.png"
+expect 3 "--mask: cannot read .*none.png" -- "$tmp/photo.jpg" --mask "$tmp/none.png"
+expect 3 "nothing.jpg" -- "$tmp/nothing.jpg"
+expect 2 "give a photo or --project, not both" -- "$tmp/photo.jpg" --project "$tmp/c.json"
 finish

@@ -38,7 +38,8 @@ smp_status smp_sample_client_get(smp_sample_client *out);
 
 /* The sample client ready to use: its photo decoded upright (*photo, with
  * *info) and its design (treatment and blend masks at its scale, the default
- * style). On success the caller owns both; on failure neither is set.
+ * style; design NULL: the photo alone). On success the caller owns both; on
+ * failure neither is set.
  * Errors: SMP_ERR_FORMAT (damaged embedded files), SMP_ERR_OUT_OF_MEMORY.
  * Uses all OpenMP threads. Thread-safe. */
 smp_status smp_sample_client_open(smp_image **photo, smp_image_info *info, smp_design **design);

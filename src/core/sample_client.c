@@ -64,7 +64,7 @@ smp_status smp_sample_client_get(smp_sample_client *out) {
 }
 
 smp_status smp_sample_client_open(smp_image **photo, smp_image_info *info, smp_design **design) {
-    if (!photo || !design) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_sample_client_open: NULL argument");
+    if (!photo) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_sample_client_open: NULL argument");
     smp_sample_client client;
     smp_image *image = NULL;
     smp_image_info image_info = {0};
@@ -75,14 +75,14 @@ smp_status smp_sample_client_open(smp_image **photo, smp_image_info *info, smp_d
         status = smp_image_load_memory(client.photo.data, client.photo.size, client.photo.name, NULL, &image,
                                        &image_info);
     int cell = smp_mask_cell_for_scale(client.px_per_mm);
-    if (status == SMP_OK)
+    if (status == SMP_OK && design)
         status = smp_mask_load_memory(client.mask.data, client.mask.size, client.mask.name, image_info.width,
                                       image_info.height, cell, &mask);
-    if (status == SMP_OK)
+    if (status == SMP_OK && design)
         status = smp_mask_load_memory(client.blend_mask.data, client.blend_mask.size, client.blend_mask.name,
                                       image_info.width, image_info.height, cell, &blend);
     smp_design_desc desc = {image_info.width, image_info.height, client.px_per_mm, mask, blend, NULL};
-    if (status == SMP_OK) status = smp_design_create(&desc, &made);
+    if (status == SMP_OK && design) status = smp_design_create(&desc, &made);
     smp_mask_destroy(mask);
     smp_mask_destroy(blend);
     if (status != SMP_OK) {
@@ -91,6 +91,6 @@ smp_status smp_sample_client_open(smp_image **photo, smp_image_info *info, smp_d
     }
     *photo = image;
     if (info) *info = image_info;
-    *design = made;
+    if (design) *design = made;
     return SMP_OK;
 }

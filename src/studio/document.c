@@ -1,13 +1,54 @@
 /* document.c: opening what the studio shows (the sample client or a consultation file). */
-#define _POSIX_C_SOURCE 200809L /* strdup */
+#define _DEFAULT_SOURCE /* strdup, realpath */
+#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "studio.h"
 
-/* Makes the renderer once the photo and design are in; closes doc on failure. */
-static int document_finish(studio_document *doc, smp_status status) {
+static void free_layer(studio_layer *layer) {
+    smp_mask_destroy(layer->paint);
+    free(layer->outline);
+    *layer = (studio_layer){0};
+}
+
+/* The mask a layer makes: its paint with its outline filled over it; NULL when it has neither. */
+static smp_status layer_mask(const studio_document *doc, const studio_layer *layer, smp_mask **out) {
+    *out = NULL;
+    int outline = layer->outline_count >= 3; /* fewer: an outline still being drawn */
+    if (!layer->paint && !outline && layer != &doc->layers[STUDIO_LAYER_TREATMENT]) return SMP_OK;
+    smp_mask *mask = NULL;
+    smp_status status =
+        smp_mask_create(doc->info.width, doc->info.height, smp_mask_cell_for_scale(doc->px_per_mm), 0.0f, &mask);
+    if (status == SMP_OK && layer->paint)
+        memcpy(mask->coverage, layer->paint->coverage, (size_t)mask->width * (size_t)mask->height * sizeof(float));
+    if (status == SMP_OK && outline)
+        status = smp_mask_fill_curve(mask, layer->outline, layer->outline_count, 1.0f);
+    if (status == SMP_OK) *out = mask;
+    else smp_mask_destroy(mask);
+    return status;
+}
+
+/* A design of the layers with a style. */
+static smp_status make_design(const studio_document *doc, const smp_style *style, smp_design **out) {
+    smp_mask *masks[STUDIO_LAYERS] = {NULL};
+    smp_status status = SMP_OK;
+    for (int i = 0; i < STUDIO_LAYERS && status == SMP_OK; i++) status = layer_mask(doc, &doc->layers[i], &masks[i]);
+    smp_design_desc desc = {doc->info.width, doc->info.height, doc->px_per_mm, masks[0], masks[1], masks[2]};
+    smp_design *design = NULL;
+    if (status == SMP_OK) status = smp_design_create(&desc, &design);
+    if (status == SMP_OK && style) status = smp_design_set_style(design, style);
+    for (int i = 0; i < STUDIO_LAYERS; i++) smp_mask_destroy(masks[i]);
+    if (status == SMP_OK) *out = design;
+    else smp_design_destroy(design);
+    return status;
+}
+
+/* Makes the design and the renderer once the photo and layers are in; closes doc on failure. */
+static int document_finish(studio_document *doc, smp_status status, const smp_style *style) {
+    if (status == SMP_OK) status = make_design(doc, style, &doc->design);
     if (status == SMP_OK) status = smp_renderer_create(doc->photo, &doc->renderer);
     if (status == SMP_OK) return STUDIO_EXIT_OK;
     int code = studio_status_error(status);
@@ -18,7 +59,53 @@ static int document_finish(studio_document *doc, smp_status status) {
 int studio_document_open_sample(studio_document *doc) {
     *doc = (studio_document){0};
     snprintf(doc->title, sizeof doc->title, "Sample client (generated)");
-    return document_finish(doc, smp_sample_client_open(&doc->photo, &doc->info, &doc->design));
+    smp_sample_client client;
+    smp_status status = smp_sample_client_get(&client);
+    if (status == SMP_OK) status = smp_sample_client_open(&doc->photo, &doc->info, NULL);
+    doc->px_per_mm = client.px_per_mm;
+    int cell = smp_mask_cell_for_scale(client.px_per_mm);
+    const smp_embedded_file *files[2] = {&client.mask, &client.blend_mask};
+    for (int i = 0; i < 2 && status == SMP_OK; i++)
+        status = smp_mask_load_memory(files[i]->data, files[i]->size, files[i]->name, doc->info.width,
+                                      doc->info.height, cell, &doc->layers[i].paint);
+    return document_finish(doc, status, NULL);
+}
+
+/* The consultation's layers: their mask files read, their outlines copied. */
+static smp_status read_layers(studio_document *doc) {
+    const smp_project_layer *from[STUDIO_LAYERS] = {&doc->project->treatment, &doc->project->blend,
+                                                     &doc->project->scar};
+    int cell = smp_mask_cell_for_scale(doc->px_per_mm);
+    smp_status status = SMP_OK;
+    for (int i = 0; i < STUDIO_LAYERS && status == SMP_OK; i++) {
+        studio_layer *layer = &doc->layers[i];
+        smp_project_layer paint_only = {.mask = from[i]->mask};
+        status = smp_project_layer_mask(&paint_only, doc->project_path, doc->info.width, doc->info.height, cell,
+                                        &layer->paint);
+        if (status != SMP_OK || !from[i]->outline) continue;
+        size_t bytes = (size_t)from[i]->outline_count * sizeof(smp_point);
+        if (!(layer->outline = malloc(bytes))) return SMP_ERR_OUT_OF_MEMORY;
+        memcpy(layer->outline, from[i]->outline, bytes);
+        layer->outline_count = from[i]->outline_count;
+    }
+    return status;
+}
+
+/* Shows variant v of a consultation (doc takes the project and a copy of its path). */
+static int open_consultation(studio_document *doc, smp_project *project, const char *path, int v) {
+    const char *client = project->client ? project->client : path;
+    snprintf(doc->title, sizeof doc->title, "%s, %s", client, project->variants[v].name);
+    doc->project = project;
+    doc->variant = v;
+    char photo[4096];
+    smp_calibration scale = {0};
+    smp_status status = (doc->project_path = strdup(path)) ? SMP_OK : SMP_ERR_OUT_OF_MEMORY;
+    if (status == SMP_OK) status = smp_project_path(path, project->photo, photo, sizeof photo);
+    if (status == SMP_OK) status = smp_image_load(photo, NULL, &doc->photo, &doc->info);
+    if (status == SMP_OK) status = smp_calibrate(&project->calibration, doc->info.width, doc->info.height, &scale);
+    doc->px_per_mm = scale.px_per_mm;
+    if (status == SMP_OK) status = read_layers(doc);
+    return document_finish(doc, status, &project->variants[v].style);
 }
 
 int studio_document_open_project(studio_document *doc, const char *path, const char *variant) {
@@ -31,13 +118,33 @@ int studio_document_open_project(studio_document *doc, const char *path, const c
         smp_project_destroy(project);
         return studio_error(STUDIO_EXIT_USAGE, "--project-variant: %s has no variant '%s'", path, variant);
     }
-    const char *client = project->client ? project->client : path;
-    snprintf(doc->title, sizeof doc->title, "%s, %s", client, project->variants[v].name);
-    doc->project = project;
-    doc->variant = v;
-    status = (doc->project_path = strdup(path)) ? SMP_OK : SMP_ERR_OUT_OF_MEMORY;
-    if (status == SMP_OK) status = smp_project_open(project, path, v, &doc->photo, &doc->info, &doc->design);
-    return document_finish(doc, status);
+    return open_consultation(doc, project, path, v);
+}
+
+int studio_document_open_photo(studio_document *doc, const char *photo, const char *mask) {
+    *doc = (studio_document){0};
+    /* A new consultation, saved beside the photo as PHOTO-NAME.json. */
+    const char *slash = strrchr(photo, '/'), *name = slash ? slash + 1 : photo, *dot = strrchr(name, '.');
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%.*s.json", (int)(dot && dot > name ? dot - photo : (ptrdiff_t)strlen(photo)),
+                     photo);
+    if (n < 0 || (size_t)n >= sizeof path) return studio_error(STUDIO_EXIT_USAGE, "%s: the path is too long", photo);
+    smp_project *project = calloc(1, sizeof *project);
+    char *mask_path = mask ? realpath(mask, NULL) : NULL;
+    if (mask && !mask_path) {
+        free(project);
+        return studio_error(smp_status_exit_code(SMP_ERR_READ), "--mask: cannot read %s: %s", mask, strerror(errno));
+    }
+    if (!project || !(project->photo = strdup(name))) {
+        free(mask_path);
+        smp_project_destroy(project);
+        return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+    }
+    project->treatment.mask = mask_path;
+    project->variant_count = 1;
+    snprintf(project->variants[0].name, sizeof project->variants[0].name, "default");
+    smp_style_resolve(&(smp_style){0}, &project->variants[0].style);
+    return open_consultation(doc, project, path, 0);
 }
 
 smp_style studio_document_other_style(const studio_document *doc) {
@@ -53,38 +160,79 @@ static const char *hairline_name(const smp_style *style) {
 
 int studio_document_open_other(studio_document *doc) {
     if (doc->other) return STUDIO_EXIT_OK;
-    smp_status status;
     doc->other_hairline = !doc->project || doc->project->variant_count < 2;
+    smp_style style = studio_document_other_style(doc);
     if (!doc->other_hairline) {
         int v = (doc->variant + 1) % doc->project->variant_count;
-        status = smp_project_design(doc->project, doc->project_path, v, &doc->info, &doc->other);
+        style = doc->project->variants[v].style;
         snprintf(doc->other_name, sizeof doc->other_name, "%s", doc->project->variants[v].name);
         snprintf(doc->name, sizeof doc->name, "%s", doc->project->variants[doc->variant].name);
     } else {
-        smp_image *photo = NULL;
-        status = doc->project ? smp_project_design(doc->project, doc->project_path, doc->variant, &doc->info, &doc->other)
-                              : smp_sample_client_open(&photo, NULL, &doc->other);
-        smp_image_destroy(photo);
-        smp_style style = studio_document_other_style(doc);
-        if (status == SMP_OK) status = smp_design_set_style(doc->other, &style);
         snprintf(doc->other_name, sizeof doc->other_name, "%s", hairline_name(&style));
         snprintf(doc->name, sizeof doc->name, "%s", hairline_name(smp_design_style(doc->design)));
     }
-    if (status == SMP_OK) return STUDIO_EXIT_OK;
+    smp_status status = make_design(doc, &style, &doc->other);
+    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
+}
+
+int studio_document_rebuild(studio_document *doc) {
+    smp_design *design = NULL, *other = NULL;
+    smp_status status = make_design(doc, smp_design_style(doc->design), &design);
+    if (status == SMP_OK && doc->other) status = make_design(doc, smp_design_style(doc->other), &other);
+    if (status != SMP_OK) {
+        smp_design_destroy(design);
+        return studio_status_error(status);
+    }
+    smp_design_destroy(doc->design);
     smp_design_destroy(doc->other);
-    doc->other = NULL;
-    return studio_status_error(status);
+    doc->design = design;
+    doc->other = other;
+    return STUDIO_EXIT_OK;
+}
+
+/* Few enough handles to take one by one; the trace keeps those that matter most. */
+#define STUDIO_TRACE_POINTS 20
+
+int studio_document_trace(studio_document *doc, int which) {
+    studio_layer *layer = &doc->layers[which];
+    if (layer->outline || !layer->paint) return STUDIO_EXIT_OK;
+    smp_status status = smp_mask_trace(layer->paint, 0.0, STUDIO_TRACE_POINTS, &layer->outline, &layer->outline_count);
+    if (status != SMP_OK) return studio_status_error(status);
+    smp_mask_destroy(layer->paint);
+    layer->paint = NULL;
+    return studio_document_rebuild(doc);
+}
+
+/* Copies the document's layers into the consultation: outlines, and no mask
+ * file where the paint became an outline. */
+static smp_status write_layers(studio_document *doc) {
+    smp_project_layer *to[STUDIO_LAYERS] = {&doc->project->treatment, &doc->project->blend, &doc->project->scar};
+    for (int i = 0; i < STUDIO_LAYERS; i++) {
+        const studio_layer *layer = &doc->layers[i];
+        int count = layer->outline_count >= 3 ? layer->outline_count : 0; /* fewer: not an outline yet */
+        smp_point *outline = NULL;
+        size_t bytes = (size_t)count * sizeof *outline;
+        if (count && !(outline = malloc(bytes))) return SMP_ERR_OUT_OF_MEMORY;
+        if (outline) memcpy(outline, layer->outline, bytes);
+        free(to[i]->outline);
+        to[i]->outline = outline;
+        to[i]->outline_count = count;
+        if (!layer->paint) free(to[i]->mask), to[i]->mask = NULL;
+    }
+    return SMP_OK;
 }
 
 int studio_document_save(studio_document *doc) {
     if (!doc->project)
         return studio_error(STUDIO_EXIT_USAGE, "the sample client is built in; open a consultation file to save");
     doc->project->variants[doc->variant].style = *smp_design_style(doc->design);
-    smp_status status = smp_project_save(doc->project, doc->project_path);
+    smp_status status = write_layers(doc);
+    if (status == SMP_OK) status = smp_project_save(doc->project, doc->project_path);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
 void studio_document_close(studio_document *doc) {
+    for (int i = 0; i < STUDIO_LAYERS; i++) free_layer(&doc->layers[i]);
     smp_renderer_destroy(doc->renderer);
     smp_design_destroy(doc->design);
     smp_design_destroy(doc->other);

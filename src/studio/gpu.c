@@ -1,4 +1,5 @@
 /* gpu.c: the shaders, the textures of the visible region and the labels, and drawing them. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,8 @@
 /* GLSL from shaders/, compiled into the binary by the build. */
 extern const unsigned char smp_shader_view_vert[];
 extern const unsigned char smp_shader_view_frag[];
+extern const unsigned char smp_shader_shape_vert[];
+extern const unsigned char smp_shader_shape_frag[];
 
 #define LABEL_SIZE_PX 22.0
 #define LABEL_MARGIN 14
@@ -32,9 +35,9 @@ static GLuint compile(GLenum type, const char *source, const char *name) {
     return 0;
 }
 
-static GLuint link_program(void) {
-    GLuint vs = compile(GL_VERTEX_SHADER, (const char *)smp_shader_view_vert, "shaders/view.vert");
-    GLuint fs = compile(GL_FRAGMENT_SHADER, (const char *)smp_shader_view_frag, "shaders/view.frag");
+static GLuint link_program(const unsigned char *vertex, const unsigned char *fragment, const char *name) {
+    GLuint vs = compile(GL_VERTEX_SHADER, (const char *)vertex, name);
+    GLuint fs = compile(GL_FRAGMENT_SHADER, (const char *)fragment, name);
     GLuint program = vs && fs ? glCreateProgram() : 0;
     if (program) {
         glAttachShader(program, vs);
@@ -114,8 +117,21 @@ int studio_gpu_label(studio_gpu *gpu, int which, const char *text) {
 
 int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
     *gpu = (studio_gpu){0};
-    if (!(gpu->program = link_program())) return STUDIO_EXIT_INTERNAL;
+    gpu->program = link_program(smp_shader_view_vert, smp_shader_view_frag, "shaders/view.*");
+    gpu->shape_program = link_program(smp_shader_shape_vert, smp_shader_shape_frag, "shaders/shape.*");
+    if (!gpu->program || !gpu->shape_program) return STUDIO_EXIT_INTERNAL;
     glGenVertexArrays(1, &gpu->vertex_array);
+    glGenVertexArrays(1, &gpu->shape_array);
+    glGenBuffers(1, &gpu->shape_buffer);
+    glBindVertexArray(gpu->shape_array);
+    glBindBuffer(GL_ARRAY_BUFFER, gpu->shape_buffer);
+    GLsizei stride = (GLsizei)sizeof(studio_vertex);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (const void *)offsetof(studio_vertex, x));
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, (const void *)offsetof(studio_vertex, rgba));
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glBindVertexArray(0);
+    gpu->u_shape_window = glGetUniformLocation(gpu->shape_program, "u_window");
     gpu->before = make_texture();
     gpu->after = make_texture();
     gpu->loupe = make_texture();
@@ -144,7 +160,10 @@ void studio_gpu_destroy(studio_gpu *gpu) {
     smp_image_destroy(gpu->view_image);
     smp_image_destroy(gpu->loupe_image);
     glDeleteVertexArrays(1, &gpu->vertex_array);
+    glDeleteVertexArrays(1, &gpu->shape_array);
+    glDeleteBuffers(1, &gpu->shape_buffer);
     glDeleteProgram(gpu->program);
+    glDeleteProgram(gpu->shape_program);
     *gpu = (studio_gpu){0};
 }
 
@@ -189,8 +208,20 @@ static void draw_label(const studio_gpu *gpu, int which, int x, int y) {
     draw_rect(gpu, x, y, gpu->label_width[which], gpu->label_height[which]);
 }
 
+static void draw_shapes(const studio_gpu *gpu, const studio_view *view, const studio_shapes *shapes) {
+    glUseProgram(gpu->shape_program);
+    glUniform2f(gpu->u_shape_window, (float)view->window_width, (float)view->window_height);
+    glBindVertexArray(gpu->shape_array);
+    glBindBuffer(GL_ARRAY_BUFFER, gpu->shape_buffer);
+    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(shapes->count * sizeof *shapes->vertices), shapes->vertices,
+                 GL_STREAM_DRAW);
+    glDrawArrays(GL_TRIANGLES, 0, (GLsizei)shapes->count);
+    glBindVertexArray(gpu->vertex_array);
+    glUseProgram(gpu->program);
+}
+
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
-                     const studio_loupe *loupe) {
+                     const studio_loupe *loupe, const studio_shapes *shapes) {
     glViewport(0, 0, view->window_width, view->window_height);
     glClearColor(0.11f, 0.12f, 0.13f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -225,6 +256,7 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
     }
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    if (shapes && shapes->count) draw_shapes(gpu, view, shapes);
     glUniform1i(gpu->u_overlay, 1);
     if (view->show != STUDIO_SHOW_AFTER) draw_label(gpu, STUDIO_LABEL_BEFORE, LABEL_MARGIN, LABEL_MARGIN);
     if (view->show != STUDIO_SHOW_BEFORE)

@@ -10,12 +10,14 @@
 #include "studio.h"
 
 static const char usage[] =
-    "usage: smp-studio [--project FILE.json [--project-variant NAME]] [--size WxH]\n"
+    "usage: smp-studio [PHOTO [--mask M] | --project FILE.json [--project-variant NAME]] [--size WxH]\n"
     "                  [--script FILE] [--screenshot OUT.png] [--bench]\n"
     "\n"
     "The live before/after preview of scalp micropigmentation. With no file it opens the bundled\n"
     "sample client.\n"
     "\n"
+    "  PHOTO                a scalp photo (JPEG, PNG, BMP, TGA); Ctrl+S saves PHOTO-NAME.json beside it\n"
+    "  --mask M             its treatment mask (white: treat), painted in any editor\n"
     "  --project FILE       a consultation file (see the README); paths in it are relative to it\n"
     "  --project-variant N  which of its variants to show (default: the first)\n"
     "  --size WxH           the window's size in pixels (default 1280x800; 320-7680 x 240-4320)\n"
@@ -43,6 +45,9 @@ static const char *const shortcuts[][2] = {
     {"H", "soft or sharp hairline"},
     {"A", "the next age"},
     {"P", "the plan: area, dots, time"},
+    {"O", "edit the outline: drag a point, click the line to add one"},
+    {"Delete", "remove the outline point last taken"},
+    {"Tab", "edit the next layer's outline: treatment, blend zone, scars"},
     {"F1 or ?", "this help"},
     {"Ctrl+Z / Ctrl+Y", "undo / redo"},
     {"Ctrl+S", "save the style into the consultation file"},
@@ -52,7 +57,7 @@ static const char *const shortcuts[][2] = {
 #define SHORTCUTS (int)(sizeof shortcuts / sizeof shortcuts[0])
 
 typedef struct studio_options {
-    const char *project, *variant, *script, *screenshot;
+    const char *photo, *mask, *project, *variant, *script, *screenshot;
     int width, height, size_given, bench;
 } studio_options;
 
@@ -93,12 +98,17 @@ static int parse_args(int argc, char **argv, studio_options *o) {
             printf("smp-studio %s\n", smp_version());
             exit(STUDIO_EXIT_OK);
         }
-        int takes_value = !strcmp(a, "--project") || !strcmp(a, "--project-variant") || !strcmp(a, "--size") ||
+        if (a[0] != '-' && !o->photo) {
+            o->photo = a;
+            continue;
+        }
+        int takes_value = !strcmp(a, "--mask") || !strcmp(a, "--project") || !strcmp(a, "--project-variant") || !strcmp(a, "--size") ||
                           !strcmp(a, "--script") || !strcmp(a, "--screenshot");
         if (!takes_value) return studio_error(STUDIO_EXIT_USAGE, "unknown argument '%s' (see smp-studio --help)", a);
         if (i + 1 >= argc) return studio_error(STUDIO_EXIT_USAGE, "%s: needs a value", a);
         const char *value = argv[++i];
         if (!strcmp(a, "--project")) o->project = value;
+        if (!strcmp(a, "--mask")) o->mask = value;
         if (!strcmp(a, "--project-variant")) o->variant = value;
         if (!strcmp(a, "--script")) o->script = value;
         if (!strcmp(a, "--screenshot")) o->screenshot = value;
@@ -109,6 +119,9 @@ static int parse_args(int argc, char **argv, studio_options *o) {
     if (o->bench && (o->script || o->screenshot))
         return studio_error(STUDIO_EXIT_USAGE, "--bench: plays its own sequence; give it without --script or --screenshot");
     if (o->variant && !o->project) return studio_error(STUDIO_EXIT_USAGE, "--project-variant: needs --project");
+    if (o->mask && !o->photo) return studio_error(STUDIO_EXIT_USAGE, "--mask: needs a PHOTO");
+    if (o->photo && o->project)
+        return studio_error(STUDIO_EXIT_USAGE, "%s: give a photo or --project, not both", o->photo);
     return STUDIO_EXIT_OK;
 }
 
@@ -139,28 +152,6 @@ static void update_size(studio *s) {
     s->dirty = STUDIO_DIRTY_VIEW;
 }
 
-static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
-    if (b->button == SDL_BUTTON_RIGHT) s->loupe_button = b->state == SDL_PRESSED;
-    if (b->button != SDL_BUTTON_LEFT) return;
-    if (b->state != SDL_PRESSED) {
-        s->dragging = DRAG_NONE;
-        return;
-    }
-    double x = b->x * s->pixels_per_point;
-    int near_divider = fabs(x - s->view.wipe * s->view.window_width) < 8.0 * s->pixels_per_point;
-    s->dragging = s->view.show == STUDIO_SHOW_WIPE && near_divider ? DRAG_WIPE : DRAG_PAN;
-}
-
-static void on_motion(studio *s, const SDL_MouseMotionEvent *m) {
-    s->mouse_x = m->x, s->mouse_y = m->y;
-    if (s->dragging == DRAG_WIPE) {
-        s->view.wipe = fmin(fmax(m->x * s->pixels_per_point / s->view.window_width, 0.0), 1.0);
-    } else if (s->dragging == DRAG_PAN) {
-        studio_view_pan(&s->view, m->xrel * s->pixels_per_point, m->yrel * s->pixels_per_point);
-        s->dirty = STUDIO_DIRTY_VIEW;
-    }
-}
-
 /* The line at the bottom: the style and age on screen. */
 static int show_status(studio *s) {
     const smp_style *st = smp_design_style(s->doc.design);
@@ -169,9 +160,12 @@ static int show_status(studio *s) {
     for (int i = 0; i < (int)(sizeof smp_age_names / sizeof smp_age_names[0]); i++)
         if (smp_age_names[i].fresh == s->doc.look.fresh && smp_age_names[i].years == s->doc.look.years)
             snprintf(age, sizeof age, "%s", smp_age_names[i].name);
+    static const char *const layer_names[STUDIO_LAYERS] = {"treatment area", "blend zone", "scars"};
+    char editing[96] = "";
+    if (s->editing) snprintf(editing, sizeof editing, "Editing the %s outline    ", layer_names[s->edit_layer]);
     char text[512];
-    snprintf(text, sizeof text, "%.0f dots/cm\u00b2    %.2f mm dots    shade %.2f    %s hairline, %.1f mm    %s%s%s",
-             st->density, st->dot_size, st->shade, st->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft",
+    snprintf(text, sizeof text, "%s%.0f dots/cm\u00b2    %.2f mm dots    shade %.2f    %s hairline, %.1f mm    %s%s%s",
+             editing, st->density, st->dot_size, st->shade, st->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft",
              st->feather_mm, age, s->notice[0] ? "    " : "", s->notice);
     return studio_gpu_label(&s->gpu, STUDIO_LABEL_STATUS, text);
 }
@@ -207,8 +201,42 @@ static int toggle_panel(studio *s, int panel) {
     return s->view.panel == STUDIO_PANEL_HELP ? show_help(s) : STUDIO_EXIT_OK;
 }
 
-/* Shows a style and look (already checked) without touching the history. */
+static void free_state(studio_state *state) {
+    for (int i = 0; i < STUDIO_LAYERS; i++) free(state->outline[i]);
+    *state = (studio_state){0};
+}
+
+/* Copies count points (none: NULL); 0 when out of memory. */
+static int copy_points(const smp_point *from, int count, smp_point **to) {
+    *to = count ? malloc((size_t)count * sizeof **to) : NULL;
+    if (count && !*to) return 0;
+    if (count) memcpy(*to, from, (size_t)count * sizeof **to);
+    return 1;
+}
+
+/* The document's outlines are those of state (copied in; the design made again when they differ). */
+static int restore_outlines(studio *s, const studio_state *state) {
+    int changed = 0;
+    for (int i = 0; i < STUDIO_LAYERS; i++) {
+        studio_layer *layer = &s->doc.layers[i];
+        int n = state->outline_count[i];
+        if (n == layer->outline_count && (!n || !memcmp(layer->outline, state->outline[i], (size_t)n * sizeof(smp_point))))
+            continue;
+        smp_point *copy = NULL;
+        if (!copy_points(state->outline[i], n, &copy)) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+        free(layer->outline);
+        layer->outline = copy, layer->outline_count = n;
+        changed = 1;
+    }
+    if (!changed) return STUDIO_EXIT_OK;
+    s->dirty = STUDIO_DIRTY_VIEW;
+    return studio_document_rebuild(&s->doc);
+}
+
+/* Shows a state (its style already checked) without touching the history. */
 static int apply_state(studio *s, const studio_state *state) {
+    int code = restore_outlines(s, state);
+    if (code != STUDIO_EXIT_OK) return code;
     smp_status status = smp_design_set_style(s->doc.design, &state->style);
     if (status != SMP_OK) return studio_status_error(status);
     s->doc.look = state->look;
@@ -219,25 +247,54 @@ static int apply_state(studio *s, const studio_state *state) {
         s->dirty = STUDIO_DIRTY_VIEW;
     }
     s->notice[0] = '\0';
-    int code = s->view.panel == STUDIO_PANEL_PLAN ? show_plan(s) : STUDIO_EXIT_OK;
+    code = s->view.panel == STUDIO_PANEL_PLAN ? show_plan(s) : STUDIO_EXIT_OK;
     return code == STUDIO_EXIT_OK ? show_status(s) : code;
 }
 
-/* An edit: shown, and recorded after the current state (dropping what was undone). */
-static int edit(studio *s, const smp_style *style, const smp_look *look) {
-    smp_style resolved;
-    smp_status status = smp_style_resolve(style, &resolved);
-    if (status != SMP_OK) return studio_status_error(status);
-    studio_state state = {resolved, *look};
-    int code = apply_state(s, &state);
-    if (code != STUDIO_EXIT_OK) return code;
-    if (s->history_at == STUDIO_HISTORY - 1) { /* full: the oldest state goes */
+/* Records state after the current one, dropping what was undone (and, when full, the oldest). */
+static void record(studio *s, studio_state *state) {
+    for (int i = s->history_at + 1; i < s->history_count; i++) free_state(&s->history[i]);
+    if (s->history_at == STUDIO_HISTORY - 1) {
+        free_state(&s->history[0]);
         memmove(s->history, s->history + 1, (STUDIO_HISTORY - 1) * sizeof s->history[0]);
         s->history_at--;
     }
-    s->history[++s->history_at] = state;
+    s->history[++s->history_at] = *state;
     s->history_count = s->history_at + 1;
+}
+
+/* The document as it is now, as a state with its own copies of the outlines. */
+static int capture(const studio *s, const smp_style *style, const smp_look *look, studio_state *out) {
+    *out = (studio_state){.look = *look};
+    smp_status status = smp_style_resolve(style, &out->style);
+    if (status != SMP_OK) return studio_status_error(status);
+    for (int i = 0; i < STUDIO_LAYERS; i++) {
+        const studio_layer *layer = &s->doc.layers[i];
+        out->outline_count[i] = layer->outline_count;
+        if (!copy_points(layer->outline, layer->outline_count, &out->outline[i])) {
+            free_state(out);
+            return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+        }
+    }
     return STUDIO_EXIT_OK;
+}
+
+/* An edit: shown, and recorded after the current state. */
+static int edit(studio *s, const smp_style *style, const smp_look *look) {
+    studio_state state;
+    int code = capture(s, style, look, &state);
+    if (code == STUDIO_EXIT_OK) code = apply_state(s, &state);
+    if (code == STUDIO_EXIT_OK) record(s, &state);
+    else free_state(&state);
+    return code;
+}
+
+/* An outline edit already made to the document: the design made again, and recorded. */
+static int edit_outline(studio *s) {
+    int code = studio_document_rebuild(&s->doc);
+    if (code != STUDIO_EXIT_OK) return code;
+    s->dirty = STUDIO_DIRTY_VIEW;
+    return edit(s, smp_design_style(s->doc.design), &s->doc.look);
 }
 
 int studio_set_style(studio *s, const smp_style *style) { return edit(s, style, &s->doc.look); }
@@ -250,6 +307,52 @@ static void undo(studio *s, int step) {
     if (at < 0 || at >= s->history_count) return;
     s->history_at = at;
     apply_state(s, &s->history[at]);
+}
+
+/* O: the outline of the layer being edited shows, its paint turned into one first. */
+static void toggle_editing(studio *s) {
+    s->editing = !s->editing;
+    s->edit_point = -1;
+    show_status(s);
+    if (!s->editing || s->doc.layers[s->edit_layer].outline) return;
+    if (studio_document_trace(&s->doc, s->edit_layer) != STUDIO_EXIT_OK) return;
+    /* The same area drawn another way: earlier states get the outline too, so undo never loses the area. */
+    const studio_layer *layer = &s->doc.layers[s->edit_layer];
+    for (int i = 0; i < s->history_count; i++) {
+        studio_state *state = &s->history[i];
+        if (state->outline[s->edit_layer]) continue;
+        if (!copy_points(layer->outline, layer->outline_count, &state->outline[s->edit_layer])) break;
+        state->outline_count[s->edit_layer] = layer->outline_count;
+    }
+    s->dirty = STUDIO_DIRTY_VIEW;
+}
+
+static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
+    if (b->button == SDL_BUTTON_RIGHT) s->loupe_button = b->state == SDL_PRESSED;
+    if (b->button != SDL_BUTTON_LEFT) return;
+    double x = b->x * s->pixels_per_point, y = b->y * s->pixels_per_point;
+    if (b->state != SDL_PRESSED) {
+        if (s->dragging == DRAG_POINT) edit_outline(s);
+        s->dragging = DRAG_NONE;
+        return;
+    }
+    int near_divider = fabs(x - s->view.wipe * s->view.window_width) < 8.0 * s->pixels_per_point;
+    if (s->view.show == STUDIO_SHOW_WIPE && near_divider) s->dragging = DRAG_WIPE;
+    else if (s->editing && studio_outline_press(s, x, y)) s->dragging = DRAG_POINT;
+    else s->dragging = DRAG_PAN;
+}
+
+static void on_motion(studio *s, const SDL_MouseMotionEvent *m) {
+    s->mouse_x = m->x, s->mouse_y = m->y;
+    double x = m->x * s->pixels_per_point, y = m->y * s->pixels_per_point;
+    if (s->dragging == DRAG_WIPE) {
+        s->view.wipe = fmin(fmax(x / s->view.window_width, 0.0), 1.0);
+    } else if (s->dragging == DRAG_PAN) {
+        studio_view_pan(&s->view, m->xrel * s->pixels_per_point, m->yrel * s->pixels_per_point);
+        s->dirty = STUDIO_DIRTY_VIEW;
+    } else if (s->dragging == DRAG_POINT) {
+        studio_outline_drag(s, x, y);
+    }
 }
 
 /* The shortcuts for the values changed most often. A step past a range is
@@ -364,6 +467,16 @@ static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
     case SDLK_s: set_show(s, STUDIO_SHOW_SIDE_BY_SIDE); break;
     case SDLK_m: s->view.mirror = !s->view.mirror; break;
     case SDLK_v: toggle_compare(s); break;
+    case SDLK_o: toggle_editing(s); break;
+    case SDLK_TAB:
+        s->edit_layer = (s->edit_layer + 1) % STUDIO_LAYERS;
+        s->editing = 0;
+        toggle_editing(s);
+        break;
+    case SDLK_DELETE:
+    case SDLK_BACKSPACE:
+        if (s->editing && studio_outline_delete(s)) edit_outline(s);
+        break;
     case SDLK_f: studio_view_fit(&s->view, &s->doc.info), s->dirty = STUDIO_DIRTY_VIEW; break;
     case SDLK_1:
         studio_view_zoom_at(&s->view, 1.0 / s->view.zoom, studio_view_pane_width(&s->view) / 2.0,
@@ -428,7 +541,8 @@ int studio_draw_frame(studio *s) {
         int code = show_loupe(s, &loupe);
         if (code != STUDIO_EXIT_OK) return code;
     }
-    studio_gpu_draw(&s->gpu, &s->view, &s->visible, &loupe);
+    studio_outline_shapes(s, &s->shapes);
+    studio_gpu_draw(&s->gpu, &s->view, &s->visible, &loupe, &s->shapes);
     return STUDIO_EXIT_OK;
 }
 
@@ -460,8 +574,10 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     update_size(s);
     studio_view_fit(&s->view, &s->doc.info);
     s->view.wipe = 0.5;
-    s->history[0] = (studio_state){*smp_design_style(s->doc.design), s->doc.look};
+    if ((code = capture(s, smp_design_style(s->doc.design), &s->doc.look, &s->history[0])) != STUDIO_EXIT_OK)
+        return code;
     s->history_count = 1;
+    s->edit_point = -1;
     if ((code = show_status(s)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
     if (script || o->screenshot) return run_unattended(s, script, o->screenshot);
@@ -485,9 +601,13 @@ int main(int argc, char **argv) {
     studio_script *script = NULL;
     if (o.script && (code = studio_script_load(o.script, &script)) != STUDIO_EXIT_OK) return code;
     studio s = {0};
-    code = o.project ? studio_document_open_project(&s.doc, o.project, o.variant) : studio_document_open_sample(&s.doc);
+    code = o.project ? studio_document_open_project(&s.doc, o.project, o.variant)
+           : o.photo ? studio_document_open_photo(&s.doc, o.photo, o.mask)
+                     : studio_document_open_sample(&s.doc);
     if (code == STUDIO_EXIT_OK) code = run(&s, &o, script);
     studio_script_destroy(script);
+    for (int i = 0; i < s.history_count; i++) free_state(&s.history[i]);
+    free(s.shapes.vertices);
     if (s.gpu.program) studio_gpu_destroy(&s.gpu);
     if (s.context) SDL_GL_DeleteContext(s.context);
     if (s.window) SDL_DestroyWindow(s.window);

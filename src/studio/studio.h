@@ -12,10 +12,20 @@
 /* Exit codes, as the smp command's; smp_status_exit_code gives 3 (bad input) and 4 (unwritable output). */
 enum { STUDIO_EXIT_OK = 0, STUDIO_EXIT_INTERNAL = 1, STUDIO_EXIT_USAGE = 2, STUDIO_EXIT_WRITE = 4 };
 
-/* What is shown: the photo, its design and how the work looks. */
+/* One layer of the design as the practitioner edits it. */
+enum { STUDIO_LAYER_TREATMENT, STUDIO_LAYER_BLEND, STUDIO_LAYER_SCAR, STUDIO_LAYERS };
+typedef struct studio_layer {
+    smp_mask *paint;    /* painted coverage (a mask file, the sample client's); NULL: none */
+    smp_point *outline; /* the outline's control points, photo pixels; NULL: none */
+    int outline_count;
+} studio_layer;
+
+/* What is shown: the photo, its layers, their design and how the work looks. */
 typedef struct studio_document {
     smp_image *photo;
     smp_image_info info;
+    studio_layer layers[STUDIO_LAYERS];
+    double px_per_mm;
     smp_design *design;
     smp_renderer *renderer;
     smp_look look;
@@ -55,9 +65,20 @@ typedef struct studio_visible {
 /* The overlays: the sides' names and a line with the style in use. */
 enum { STUDIO_LABEL_BEFORE, STUDIO_LABEL_AFTER, STUDIO_LABEL_STATUS, STUDIO_LABEL_PLAN, STUDIO_LABEL_HELP, STUDIO_LABELS };
 
+/* The overlay's triangles (outlines, control points): window pixels, a colour a vertex. */
+typedef struct studio_vertex {
+    float x, y, rgba[4];
+} studio_vertex;
+typedef struct studio_shapes {
+    studio_vertex *vertices;
+    size_t count, capacity;
+} studio_shapes;
+
 /* GL objects of the view. */
 typedef struct studio_gpu {
     GLuint program, vertex_array, before, after, loupe;
+    GLuint shape_program, shape_array, shape_buffer;
+    GLint u_shape_window;
     GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider, u_mirror, u_loupe;
     smp_font *font;
     smp_image *view_image, *loupe_image; /* the engine's output, reused from frame to frame */
@@ -68,6 +89,15 @@ typedef struct studio_gpu {
 /* document.c */
 int studio_document_open_sample(studio_document *doc);
 int studio_document_open_project(studio_document *doc, const char *path, const char *variant);
+/* A photo and, optionally, its treatment mask, at the default scale (a
+ * consultation file is written beside the photo on save). */
+int studio_document_open_photo(studio_document *doc, const char *photo, const char *mask);
+/* Makes the design again from the layers after an edit, keeping the style
+ * (and the other design's); on failure the design shown stays as it was. */
+int studio_document_rebuild(studio_document *doc);
+/* Turns a layer's paint into an outline of control points the practitioner
+ * can drag (the paint is then dropped: the outline is the layer). */
+int studio_document_trace(studio_document *doc, int layer);
 /* Makes doc->other (once): the consultation's next variant, or, with one
  * variant or the sample client, the same style with the other hairline. */
 int studio_document_open_other(studio_document *doc);
@@ -87,6 +117,9 @@ double studio_view_pane_x(const studio_view *view, double window_x);
 /* Zooms by factor keeping the photo point under (pane_x, window_y) where it is. */
 void studio_view_zoom_at(studio_view *view, double factor, double pane_x, double window_y);
 void studio_view_pan(studio_view *view, double dx, double dy);
+/* The photo point under a window pixel, and the window pixel of a photo point in pane 0 or 1. */
+smp_point studio_view_to_photo(const studio_view *view, double window_x, double window_y);
+smp_point studio_view_from_photo(const studio_view *view, smp_point photo, int pane);
 studio_visible studio_view_visible(const studio_view *view, const smp_image_info *photo);
 /* The loupe: a size x size pixel square of the photo around the point under
  * (window_x, window_y), STUDIO_LOUPE_MAGNIFICATION times the view's zoom (at
@@ -111,8 +144,9 @@ int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_vie
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before);
 /* Sets a label's text (UTF-8, lines split at '\n'). */
 int studio_gpu_label(studio_gpu *gpu, int which, const char *text);
+/* Draws the frame: the photo's sides, the overlay shapes (may be NULL), the labels and the loupe. */
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
-                     const studio_loupe *loupe);
+                     const studio_loupe *loupe, const studio_shapes *shapes);
 /* Reads the window's pixels back (top row first) into a new image. */
 int studio_gpu_read(const studio_view *view, smp_image **out);
 
@@ -122,6 +156,8 @@ typedef struct studio_export studio_export;
 typedef struct studio_state {
     smp_style style; /* resolved */
     smp_look look;
+    smp_point *outline[STUDIO_LAYERS]; /* the layers' outlines: the state's own copies */
+    int outline_count[STUDIO_LAYERS];
 } studio_state;
 #define STUDIO_HISTORY 512
 
@@ -141,12 +177,15 @@ typedef struct studio {
     studio_export *export;   /* running, or NULL */
     int export_code;         /* the exit code of an export that failed */
     char notice[160];        /* shown after the style until the next change ("Saved c.json") */
-    int dragging;            /* 0, DRAG_WIPE or DRAG_PAN */
+    int editing, edit_layer; /* O: the outline of layers[edit_layer] shows and takes the mouse */
+    int edit_point;          /* the control point dragged, or taken last (Delete removes it); -1: none */
+    studio_shapes shapes;    /* the overlay, rebuilt each frame while editing */
+    int dragging;            /* DRAG_ */
     int dirty;               /* STUDIO_DIRTY_ bits: what must be rendered again */
     int quit;
 } studio;
 
-enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN };
+enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN, DRAG_POINT };
 /* A view change renders both sides again; a style or look change only the after. */
 enum { STUDIO_DIRTY_AFTER = 1, STUDIO_DIRTY_VIEW = 3 };
 
@@ -160,6 +199,18 @@ int studio_set_style(studio *s, const smp_style *style);
 int studio_set_look(studio *s, const smp_look *look);
 /* Saves the drawn frame as PNG or JPEG (by extension), atomically. */
 int studio_save_screenshot(const studio *s, const char *path);
+
+/* outline.c: editing the outline of layers[edit_layer]; window pixels. */
+/* The control point within reach of the pointer, or -1. */
+int studio_outline_point_at(const studio *s, double window_x, double window_y);
+/* A press: takes the point there, or adds one on the curve (or the next of
+ * an outline of under 3 points). 1 when a point is taken (edit_point). */
+int studio_outline_press(studio *s, double window_x, double window_y);
+void studio_outline_drag(studio *s, double window_x, double window_y);
+/* Deletes edit_point; 0 when there is none or the outline has only 3. */
+int studio_outline_delete(studio *s);
+/* The overlay: the curve and its control points, in each pane. */
+void studio_outline_shapes(const studio *s, studio_shapes *out);
 
 /* export.c: Ctrl+E, full-resolution exports on a worker thread. */
 /* Starts writing after.png and before_after.png into the export folder

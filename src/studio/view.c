@@ -54,12 +54,23 @@ studio_visible studio_view_visible(const studio_view *view, const smp_image_info
     return v;
 }
 
+smp_point studio_view_to_photo(const studio_view *view, double window_x, double window_y) {
+    return (smp_point){view->centre_x + (studio_view_pane_x(view, window_x) - studio_view_pane_width(view) / 2.0) / view->zoom,
+                       view->centre_y + (window_y - view->window_height / 2.0) / view->zoom};
+}
+
+smp_point studio_view_from_photo(const studio_view *view, smp_point photo, int pane) {
+    int width = studio_view_pane_width(view);
+    double x = (photo.x - view->centre_x) * view->zoom + width / 2.0;
+    return (smp_point){(view->mirror ? width - x : x) + pane * width,
+                       (photo.y - view->centre_y) * view->zoom + view->window_height / 2.0};
+}
+
 smp_view studio_view_loupe(const studio_view *view, const smp_image_info *photo, double window_x, double window_y,
                            int size) {
     double zoom = fmin(fmax(view->zoom * STUDIO_LOUPE_MAGNIFICATION, 2.0), ZOOM_MAX);
-    double x = view->centre_x + (studio_view_pane_x(view, window_x) - studio_view_pane_width(view) / 2.0) / view->zoom;
-    double y = view->centre_y + (window_y - view->window_height / 2.0) / view->zoom;
-    double side = size / zoom;
+    smp_point under = studio_view_to_photo(view, window_x, window_y);
+    double x = under.x, y = under.y, side = size / zoom;
     /* Kept inside the photo where it fits, so the loupe never shows past its edge. */
     x = side < photo->width ? fmin(fmax(x - side / 2.0, 0.0), photo->width - side) : x - side / 2.0;
     y = side < photo->height ? fmin(fmax(y - side / 2.0, 0.0), photo->height - side) : y - side / 2.0;
