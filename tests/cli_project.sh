@@ -43,6 +43,26 @@ expect 2 "give a PHOTO \(or --project FILE\)" -- plan --density 90
 expect 2 "--project-variant: .*c.json has no variant 'round' \\(it has soft, sharp\\)" -- plan --project "$tmp/c.json" --project-variant round
 expect 2 "--variant: with --project the consultation's own variants" -- \
     compare --project "$tmp/c.json" --variant "x: --density 50" -o "$tmp/x.png"
+# Brush and eraser strokes painted over the treatment mask: an eraser right across it, a brush dab outside.
+sed 's/"version": 1/"version": 2/; s|"treatment": {"mask": "treatment_mask.png"}|"treatment": {"mask": "treatment_mask.png", "strokes": [[600, 700, 1800, 700, 60, 0], [300, 1500, 400, 1500, 50, 1]]}|' \
+    "$tmp/c.json" >"$tmp/strokes.json"
+# dots_in CSV X0 Y0 X1 Y1: how many dots of CSV lie in that box of photo pixels (8.2 px/mm).
+dots_in() {
+    awk -F, -v x0="$2" -v y0="$3" -v x1="$4" -v y1="$5" \
+        'NR > 1 && $1 * 8.2 > x0 && $1 * 8.2 < x1 && $2 * 8.2 > y0 && $2 * 8.2 < y1 {n++} END {print n + 0}' "$1"
+}
+expect 0 "dots" -- dots --project "$tmp/strokes.json" -o "$tmp/strokes.csv"
+check "strokes change the dots" bash -c '! cmp -s "$0" "$1"' "$tmp/strokes.csv" "$tmp/project.csv"
+check "the mask has dots where the eraser goes" test "$(dots_in "$tmp/project.csv" 900 650 1400 750)" -gt 100
+check "the eraser leaves none" test "$(dots_in "$tmp/strokes.csv" 900 650 1400 750)" -eq 0
+check "the brush dab puts some outside the mask" test "$(dots_in "$tmp/strokes.csv" 250 1450 450 1550)" -gt 50
+check "where the mask had none" test "$(dots_in "$tmp/project.csv" 250 1450 450 1550)" -eq 0
+expect 0 "strokes.png" -- render --project "$tmp/strokes.json" -o "$tmp/strokes.png" --quiet
+sed 's/\[300, 1500, 400, 1500, 50, 1\]/[300, 1500, 400, 1500, -2, 1]/' "$tmp/strokes.json" >"$tmp/bad-stroke.json"
+expect 3 "bad-stroke.json: treatment.strokes\[1\]: radius -2 is outside" -- dots --project "$tmp/bad-stroke.json" -o "$tmp/x.csv"
+sed 's/"version": 2/"version": 3/' "$tmp/strokes.json" >"$tmp/future.json"
+expect 3 "future.json: version: 3 is newer than this program reads" -- plan --project "$tmp/future.json"
+
 echo '{"format": "smp-consultation", "version": 1,' >"$tmp/cut.json"
 expect 3 "cut.json: not JSON" -- plan --project "$tmp/cut.json"
 sed 's/"density": 150, "seed": "7"}/"density": 999, "seed": "7"}/' "$tmp/c.json" >"$tmp/dense.json"

@@ -1,4 +1,4 @@
-/* test_mask_paint.c: brush and eraser strokes in masks (area, clipping, bad input) and masks saved as grey PNGs. */
+/* test_mask_paint.c: brush and eraser strokes in masks (area, order, clipping, bad input) and masks saved as grey PNGs. */
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,6 +199,46 @@ static void bad_strokes_are_refused_and_leave_the_mask(void **state) {
     smp_mask_destroy(m);
 }
 
+static void strokes_paint_in_order_and_stop_at_a_bad_one(void **state) {
+    (void)state;
+    const smp_stroke strokes[] = {
+        {40, 50, 300, 60, 20, 1.0f},   /* brush */
+        {150, 0, 160, 290, 9, 0.0f},   /* eraser across it */
+        {155, 55, 155, 55, 4, 0.5f},   /* a dab in the erased gap */
+        {10, 200, 390, 210, 0.3, 1.0f}, /* thinner than a cell */
+    };
+    smp_mask *one_by_one = new_mask(W, H, 2, 0.0f), *m = new_mask(W, H, 2, 0.0f);
+    for (int i = 0; i < 4; i++) {
+        const smp_stroke *s = &strokes[i];
+        assert_int_equal(smp_mask_paint(one_by_one, s->x0, s->y0, s->x1, s->y1, s->radius, s->value), SMP_OK);
+    }
+    assert_int_equal(smp_mask_paint_strokes(m, strokes, 4), SMP_OK);
+    assert_memory_equal(m->coverage, one_by_one->coverage, (size_t)m->width * (size_t)m->height * sizeof(float));
+    assert_true(m->coverage[27 * m->width + 50] == 1.0f);   /* (100, 55): painted */
+    assert_true(m->coverage[27 * m->width + 77] == 0.5f);   /* (155, 55): erased, then half paint */
+    assert_true(m->coverage[10 * m->width + 77] == 0.0f);   /* (155, 20): erased */
+
+    assert_int_equal(smp_mask_paint_strokes(m, NULL, 0), SMP_OK); /* nothing to paint */
+    assert_memory_equal(m->coverage, one_by_one->coverage, (size_t)m->width * (size_t)m->height * sizeof(float));
+
+    /* The second is refused: the first stays painted, the third is not. */
+    const smp_stroke bad[] = {{0, 0, 100, 0, 10, 1.0f}, {0, 0, 10, 10, -2, 1.0f}, {0, 100, 100, 100, 10, 1.0f}};
+    smp_mask *fresh = new_mask(W, H, 2, 0.0f);
+    assert_int_equal(smp_mask_paint_strokes(fresh, bad, 3), SMP_ERR_INVALID_ARGUMENT);
+    assert_string_equal(smp_last_error(),
+                        "mask paint: stroke 1 of 3: radius -2 px; a brush needs more than 0 and at most 100000");
+    assert_true(fresh->coverage[0 * fresh->width + 25] == 1.0f);  /* (50, 0) */
+    assert_true(fresh->coverage[50 * fresh->width + 25] == 0.0f); /* (50, 100) */
+
+    assert_int_equal(smp_mask_paint_strokes(NULL, strokes, 1), SMP_ERR_INVALID_ARGUMENT);
+    assert_int_equal(smp_mask_paint_strokes(m, NULL, 1), SMP_ERR_INVALID_ARGUMENT);
+    assert_int_equal(smp_mask_paint_strokes(m, strokes, -1), SMP_ERR_INVALID_ARGUMENT);
+    assert_non_null(strstr(smp_last_error(), "mask paint"));
+    smp_mask_destroy(fresh);
+    smp_mask_destroy(m);
+    smp_mask_destroy(one_by_one);
+}
+
 static char *join(const char *folder, const char *name) {
     char *path = malloc(strlen(folder) + strlen(name) + 2);
     assert_non_null(path);
@@ -267,6 +307,7 @@ int main(void) {
         cmocka_unit_test(strokes_past_the_photo_are_clipped),
         cmocka_unit_test(same_strokes_for_any_thread_count),
         cmocka_unit_test(bad_strokes_are_refused_and_leave_the_mask),
+        cmocka_unit_test(strokes_paint_in_order_and_stop_at_a_bad_one),
         cmocka_unit_test(a_saved_mask_loads_back),
         cmocka_unit_test(a_mask_that_cannot_be_saved_leaves_no_file),
     };

@@ -83,6 +83,29 @@ void smp_mask_destroy(smp_mask *mask); /* NULL is a no-op */
 smp_status smp_mask_paint(smp_mask *mask, double x0_px, double y0_px, double x1_px, double y1_px, double radius_px,
                           float value);
 
+/* The bounds smp_mask_paint accepts: |coordinate| <= SMP_STROKE_MAX_COORDINATE
+ * and 0 < radius <= SMP_STROKE_MAX_RADIUS, photo pixels. */
+#define SMP_STROKE_MAX_COORDINATE 1e7
+#define SMP_STROKE_MAX_RADIUS 100000.0
+
+/* One brush or eraser stroke: the capsule within radius of the segment, painted towards value (smp_mask_paint). */
+typedef struct smp_stroke {
+    double x0, y0, x1, y1; /* photo pixels */
+    double radius;         /* photo pixels */
+    float value;           /* 1: brush, 0: eraser, or any coverage between */
+} smp_stroke;
+
+/* Paints count strokes into the mask in order, each as smp_mask_paint does,
+ * so later strokes paint over (or erase) earlier ones. count 0 paints
+ * nothing. Stops at the first stroke smp_mask_paint refuses and returns its
+ * error, the message naming the stroke ("mask paint: stroke 3 of 10: radius
+ * -2 px; ..."); the strokes before it stay painted. Errors:
+ * SMP_ERR_INVALID_ARGUMENT (a NULL mask, count < 0, NULL strokes with count >
+ * 0, a stroke smp_mask_paint refuses). The result does not depend on the
+ * number of OpenMP threads. Not safe on the same mask from two threads at
+ * once. */
+smp_status smp_mask_paint_strokes(smp_mask *mask, const smp_stroke *strokes, int count);
+
 /* Writes the mask as an 8-bit grey PNG of width x height pixels, one a cell,
  * the grey code round(coverage * 255). smp_mask_load(path, photo_width,
  * photo_height, cell, ...) gives the coverage back within 0.5 / 255. The file

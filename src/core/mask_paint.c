@@ -1,11 +1,10 @@
 /* mask_paint.c: round brush and eraser strokes painted into masks, anti-aliased over a cell. */
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "internal.h"
 #include "smp/mask.h"
-
-#define MAX_COORDINATE 1e7
-#define MAX_RADIUS 100000.0
 
 /* Strokes covering more cells than this are painted on all OpenMP threads. */
 #define PARALLEL_CELLS 65536.0
@@ -24,14 +23,14 @@ smp_status smp_mask_paint(smp_mask *mask, double x0_px, double y0_px, double x1_
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask paint: no mask, or not a valid one");
     double ends[4] = {x0_px, y0_px, x1_px, y1_px};
     for (int i = 0; i < 4; i++)
-        if (!(fabs(ends[i]) <= MAX_COORDINATE))
+        if (!(fabs(ends[i]) <= SMP_STROKE_MAX_COORDINATE))
             return smp_fail(SMP_ERR_INVALID_ARGUMENT,
                             "mask paint: the stroke from (%g, %g) to (%g, %g) px is not a finite position within "
                             "+-%g px",
-                            x0_px, y0_px, x1_px, y1_px, MAX_COORDINATE);
-    if (!(radius_px > 0.0 && radius_px <= MAX_RADIUS))
+                            x0_px, y0_px, x1_px, y1_px, SMP_STROKE_MAX_COORDINATE);
+    if (!(radius_px > 0.0 && radius_px <= SMP_STROKE_MAX_RADIUS))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask paint: radius %g px; a brush needs more than 0 and at most %g",
-                        radius_px, MAX_RADIUS);
+                        radius_px, SMP_STROKE_MAX_RADIUS);
     if (!isfinite(value))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask paint: paint value %g is not a number", (double)value);
     float v = value > 1.0f ? 1.0f : value > 0.0f ? value : 0.0f;
@@ -74,6 +73,25 @@ smp_status smp_mask_paint(smp_mask *mask, double x0_px, double y0_px, double x1_
             double a = fmin(fmax((radius - distance) / cell + 0.5, 0.0), 1.0) * thinning;
             if (a <= 0.0) continue;
             row[x] = a >= 1.0 ? v : row[x] + (v - row[x]) * (float)a;
+        }
+    }
+    return SMP_OK;
+}
+
+smp_status smp_mask_paint_strokes(smp_mask *mask, const smp_stroke *strokes, int count) {
+    if (!mask || count < 0 || (count > 0 && !strokes))
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask paint: no mask, or %d strokes%s", count,
+                        strokes ? "" : " and no array of them");
+    for (int i = 0; i < count; i++) {
+        const smp_stroke *s = &strokes[i];
+        smp_status status = smp_mask_paint(mask, s->x0, s->y0, s->x1, s->y1, s->radius, s->value);
+        if (status != SMP_OK) {
+            static const char prefix[] = "mask paint: ";
+            char why[256]; /* copied: smp_fail overwrites the message it would be read from */
+            const char *message = smp_last_error();
+            if (!strncmp(message, prefix, strlen(prefix))) message += strlen(prefix);
+            snprintf(why, sizeof why, "%s", message);
+            return smp_fail(status, "mask paint: stroke %d of %d: %s", i, count, why);
         }
     }
     return SMP_OK;

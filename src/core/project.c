@@ -3,6 +3,7 @@
 #include <cJSON.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <locale.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -107,6 +108,52 @@ static smp_status read_calibration(const reader *r, const cJSON *root, smp_calib
     return status;
 }
 
+/* What is wrong with a stroke [x0, y0, x1, y1, radius, value], written to what; 0 when nothing is: the bounds
+ * smp_mask_paint accepts, and a value of 0 to 1. */
+static int stroke_problem(const double v[6], char *what, size_t size) {
+    static const char *const names[4] = {"x0", "y0", "x1", "y1"};
+    for (int i = 0; i < 4; i++)
+        if (!(fabs(v[i]) <= SMP_STROKE_MAX_COORDINATE)) {
+            snprintf(what, size, "%s %.10g is outside +-%.10g px", names[i], v[i], SMP_STROKE_MAX_COORDINATE);
+            return 1;
+        }
+    if (!(v[4] > 0.0 && v[4] <= SMP_STROKE_MAX_RADIUS)) {
+        snprintf(what, size, "radius %.10g is outside 0-%g px (a brush is wider than 0)", v[4], SMP_STROKE_MAX_RADIUS);
+        return 1;
+    }
+    if (!(v[5] >= 0.0 && v[5] <= 1.0)) {
+        snprintf(what, size, "value %.10g is outside 0-1 (1 paints, 0 erases)", v[5]);
+        return 1;
+    }
+    return 0;
+}
+
+static smp_status read_strokes(const reader *in, const cJSON *list, smp_project_layer *layer) {
+    int n = cJSON_IsArray(list) ? cJSON_GetArraySize(list) : -1;
+    if (n < 0 || n > SMP_PROJECT_MAX_STROKES) {
+        char what[96];
+        snprintf(what, sizeof what, "not an array of up to %d [x0, y0, x1, y1, radius, value] strokes",
+                 SMP_PROJECT_MAX_STROKES);
+        return bad(in, "strokes", what);
+    }
+    if (!n) return SMP_OK;
+    if (!(layer->strokes = malloc((size_t)n * sizeof *layer->strokes)))
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory", in->file);
+    layer->stroke_count = n;
+    int i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, list) { /* not cJSON_GetArrayItem: that walks the list from its start each time */
+        double v[6];
+        char index[32], what[128];
+        snprintf(index, sizeof index, "strokes[%d]", i);
+        smp_status status = number_array(in, item, index, 6, 0, v, NULL);
+        if (status != SMP_OK) return status;
+        if (stroke_problem(v, what, sizeof what)) return bad(in, index, what);
+        layer->strokes[i++] = (smp_stroke){v[0], v[1], v[2], v[3], v[4], (float)v[5]};
+    }
+    return SMP_OK;
+}
+
 static smp_status read_layer(const reader *r, const cJSON *root, const char *name, int required,
                              smp_project_layer *layer) {
     const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, name);
@@ -131,8 +178,10 @@ static smp_status read_layer(const reader *r, const cJSON *root, const char *nam
             layer->outline[i] = (smp_point){xy[0], xy[1]};
         }
     }
-    if (status == SMP_OK && required && !layer->mask && !layer->outline)
-        return bad(&in, NULL, "neither an outline nor a mask");
+    const cJSON *strokes = cJSON_GetObjectItemCaseSensitive(o, "strokes");
+    if (status == SMP_OK && strokes) status = read_strokes(&in, strokes, layer);
+    if (status == SMP_OK && required && !layer->mask && !layer->outline && !layer->stroke_count)
+        return bad(&in, NULL, "no outline, no mask and no strokes: a design needs its treatment area");
     return status;
 }
 
@@ -207,9 +256,14 @@ static smp_status read_project(const reader *r, const cJSON *root, smp_project *
     const char *format = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "format"));
     if (!format || strcmp(format, SMP_PROJECT_FORMAT)) return bad(r, "format", "not \"" SMP_PROJECT_FORMAT "\"");
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
-    if (!cJSON_IsNumber(version) || version->valuedouble < 1) return bad(r, "version", "not a version number");
-    if (version->valuedouble > SMP_PROJECT_VERSION)
-        return bad(r, "version", "newer than this program reads (version 1); update SMP Studio");
+    if (!cJSON_IsNumber(version) || version->valuedouble < 1 || version->valuedouble != floor(version->valuedouble))
+        return bad(r, "version", "not a version number");
+    if (version->valuedouble > SMP_PROJECT_VERSION) {
+        char what[96];
+        snprintf(what, sizeof what, "%g is newer than this program reads (version %d); update SMP Studio",
+                 version->valuedouble, SMP_PROJECT_VERSION);
+        return bad(r, "version", what);
+    }
     smp_status status = read_text(r, root, "photo", 1, &p->photo);
     if (status == SMP_OK) status = read_text(r, root, "client", 0, &p->client);
     if (status == SMP_OK) status = read_text(r, root, "notes", 0, &p->notes);
@@ -265,17 +319,128 @@ static cJSON *style_json(const smp_style *style) {
     return o;
 }
 
-static void add_layer(cJSON *root, const char *name, const smp_project_layer *layer) {
-    if (!layer->mask && !layer->outline) return;
-    cJSON *o = cJSON_AddObjectToObject(root, name);
+static int has_anything(const smp_project_layer *layer) {
+    return layer->mask || layer->outline || layer->stroke_count;
+}
+
+/* Whether the layer would load back: SMP_ERR_INVALID_ARGUMENT naming the field when it would not. */
+static smp_status check_layer(const char *path, const char *name, const smp_project_layer *layer) {
     if (layer->outline) {
-        cJSON *outline = cJSON_AddArrayToObject(o, "outline");
-        for (int i = 0; i < layer->outline_count; i++) {
-            double xy[2] = {layer->outline[i].x, layer->outline[i].y};
-            cJSON_AddItemToArray(outline, cJSON_CreateDoubleArray(xy, 2));
+        if (layer->outline_count < 3 || layer->outline_count > SMP_CURVE_MAX_POINTS)
+            return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: %s.outline: %d points; an outline has 3 to %d", path, name,
+                            layer->outline_count, SMP_CURVE_MAX_POINTS);
+        for (int i = 0; i < layer->outline_count; i++)
+            if (!isfinite(layer->outline[i].x) || !isfinite(layer->outline[i].y))
+                return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: %s.outline[%d]: (%g, %g) is not a point", path, name, i,
+                                layer->outline[i].x, layer->outline[i].y);
+    }
+    int n = layer->stroke_count;
+    if (n < 0 || n > SMP_PROJECT_MAX_STROKES || (n && !layer->strokes))
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: %s.strokes: %d strokes%s; a layer has 0 to %d", path, name,
+                        layer->stroke_count, layer->strokes ? "" : " and no array of them", SMP_PROJECT_MAX_STROKES);
+    for (int i = 0; i < layer->stroke_count; i++) {
+        const smp_stroke *s = &layer->strokes[i];
+        double v[6] = {s->x0, s->y0, s->x1, s->y1, s->radius, s->value};
+        char what[128];
+        if (stroke_problem(v, what, sizeof what))
+            return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: %s.strokes[%d]: %s", path, name, i, what);
+    }
+    return SMP_OK;
+}
+
+/* JSON text built up piece by piece, never over SMP_PROJECT_MAX_BYTES (status then SMP_ERR_TOO_LARGE). */
+typedef struct json_text {
+    char *data;
+    size_t length, capacity;
+    smp_status status;
+} json_text;
+
+static void append(json_text *t, const char *s) {
+    size_t n = strlen(s), need = t->length + n + 1;
+    if (t->status != SMP_OK) return;
+    if (need > SMP_PROJECT_MAX_BYTES) {
+        t->status = SMP_ERR_TOO_LARGE;
+        return;
+    }
+    if (need > t->capacity) {
+        size_t capacity = t->capacity ? t->capacity : 4096;
+        while (capacity < need) capacity *= 2;
+        char *grown = realloc(t->data, capacity);
+        if (!grown) {
+            t->status = SMP_ERR_OUT_OF_MEMORY;
+            return;
         }
+        t->data = grown, t->capacity = capacity;
+    }
+    memcpy(t->data + t->length, s, n + 1);
+    t->length += n;
+}
+
+/* A finite number with the fewest digits (from 15, or 6 for a float) that read back as exactly x: cJSON's own
+ * printing settles for 15 digits that come within a rounding error, which loses the last bit of a tenth of
+ * the doubles a hand draws. The decimal point is '.' whatever the locale. */
+static void append_number(json_text *t, double x, int is_float) {
+    char number[32];
+    for (int digits = is_float ? 6 : 15; digits <= 17; digits++) {
+        snprintf(number, sizeof number, "%.*g", digits, x);
+        double back = strtod(number, NULL);
+        if (is_float ? (float)back == (float)x : back == x) break;
+    }
+    const char *point = localeconv()->decimal_point;
+    char *at = point && point[0] && point[0] != '.' ? strchr(number, point[0]) : NULL;
+    if (at) *at = '.';
+    append(t, number);
+}
+
+/* The text as the raw JSON of o's field name. */
+static void add_raw(cJSON *o, const char *name, json_text *t) {
+    cJSON *raw = t->status == SMP_OK ? cJSON_CreateRaw(t->data) : NULL;
+    if (t->status == SMP_OK && (!raw || !cJSON_AddItemToObject(o, name, raw))) {
+        cJSON_Delete(raw);
+        t->status = SMP_ERR_OUT_OF_MEMORY;
+    }
+}
+
+/* A layer's points and strokes as raw JSON arrays ("[[x, y], ...]"), printed exactly; and its mask file. */
+static smp_status add_layer(cJSON *root, const char *name, const smp_project_layer *layer, const char *path) {
+    if (!has_anything(layer)) return SMP_OK;
+    cJSON *o = cJSON_AddObjectToObject(root, name);
+    json_text t = {0};
+    if (layer->outline) {
+        append(&t, "[");
+        for (int i = 0; i < layer->outline_count; i++) {
+            append(&t, i ? ", [" : "[");
+            append_number(&t, layer->outline[i].x, 0);
+            append(&t, ", ");
+            append_number(&t, layer->outline[i].y, 0);
+            append(&t, "]");
+        }
+        append(&t, "]");
+        add_raw(o, "outline", &t);
     }
     if (layer->mask) cJSON_AddStringToObject(o, "mask", layer->mask);
+    if (layer->stroke_count) {
+        t.length = 0;
+        append(&t, "[");
+        for (int i = 0; i < layer->stroke_count; i++) {
+            const smp_stroke *s = &layer->strokes[i];
+            const double v[5] = {s->x0, s->y0, s->x1, s->y1, s->radius};
+            append(&t, i ? ", [" : "[");
+            for (int j = 0; j < 5; j++) {
+                append_number(&t, v[j], 0);
+                append(&t, ", ");
+            }
+            append_number(&t, s->value, 1);
+            append(&t, "]");
+        }
+        append(&t, "]");
+        add_raw(o, "strokes", &t);
+    }
+    free(t.data);
+    if (t.status == SMP_ERR_TOO_LARGE)
+        return smp_fail(t.status, "%s: %s: the strokes alone come to over %u bytes, the most a consultation file may be",
+                        path, name, SMP_PROJECT_MAX_BYTES);
+    return t.status == SMP_OK ? SMP_OK : smp_fail(t.status, "%s: out of memory", path);
 }
 
 static void add_calibration(cJSON *root, const smp_calibration_settings *c) {
@@ -302,23 +467,33 @@ static smp_status produce_text(smp_sink *sink, const void *context) {
 smp_status smp_project_save(const smp_project *p, const char *path) {
     if (!p || !path) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_save: NULL argument");
     if (!p->photo || p->variant_count < 1 || p->variant_count > SMP_PROJECT_MAX_VARIANTS ||
-        (!p->treatment.mask && !p->treatment.outline))
+        !has_anything(&p->treatment))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: a consultation needs a photo, a treatment area and 1 to 8 variants",
                         path);
     if ((p->client && strlen(p->client) > SMP_PROJECT_TEXT_MAX) || (p->notes && strlen(p->notes) > SMP_PROJECT_TEXT_MAX))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "%s: the client reference or the notes are over 4096 bytes", path);
+    const smp_project_layer *layers[3] = {&p->treatment, &p->blend, &p->scar};
+    static const char *const layer_names[3] = {"treatment", "blend", "scar"};
+    int strokes = 0;
+    for (int i = 0; i < 3; i++) {
+        smp_status checked = check_layer(path, layer_names[i], layers[i]);
+        if (checked != SMP_OK) return checked;
+        strokes |= layers[i]->stroke_count > 0;
+    }
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "format", SMP_PROJECT_FORMAT);
-    cJSON_AddNumberToObject(root, "version", SMP_PROJECT_VERSION);
+    cJSON_AddNumberToObject(root, "version", strokes ? SMP_PROJECT_VERSION : 1); /* see SMP_PROJECT_VERSION */
     if (p->client) cJSON_AddStringToObject(root, "client", p->client);
     if (p->notes) cJSON_AddStringToObject(root, "notes", p->notes);
     cJSON_AddStringToObject(root, "photo", p->photo);
     add_calibration(root, &p->calibration);
-    add_layer(root, "treatment", &p->treatment);
-    add_layer(root, "blend", &p->blend);
-    add_layer(root, "scar", &p->scar);
-    cJSON *variants = cJSON_AddArrayToObject(root, "variants");
     smp_status status = SMP_OK;
+    for (int i = 0; i < 3 && status == SMP_OK; i++) status = add_layer(root, layer_names[i], layers[i], path);
+    if (status != SMP_OK) {
+        cJSON_Delete(root);
+        return status;
+    }
+    cJSON *variants = cJSON_AddArrayToObject(root, "variants");
     for (int i = 0; i < p->variant_count && status == SMP_OK; i++) {
         smp_style resolved;
         status = smp_style_resolve(&p->variants[i].style, &resolved);
@@ -331,6 +506,12 @@ smp_status smp_project_save(const smp_project *p, const char *path) {
     cJSON_Delete(root);
     if (status != SMP_OK) return smp_fail(status, "%s: %s", path, "a variant's style is out of range");
     if (!text) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory", path);
+    size_t bytes = strlen(text) + 1; /* and the newline */
+    if (bytes > SMP_PROJECT_MAX_BYTES) {
+        free(text);
+        return smp_fail(SMP_ERR_TOO_LARGE, "%s: %zu bytes is over the limit of %u bytes of a consultation file", path,
+                        bytes, SMP_PROJECT_MAX_BYTES);
+    }
     status = smp_write_atomically(path, produce_text, text);
     free(text);
     return status;
@@ -339,6 +520,7 @@ smp_status smp_project_save(const smp_project *p, const char *path) {
 static void free_layer(smp_project_layer *layer) {
     free(layer->outline);
     free(layer->mask);
+    free(layer->strokes);
 }
 
 void smp_project_destroy(smp_project *p) {
@@ -361,7 +543,7 @@ smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *pr
                                   int photo_height, int cell, smp_mask **out) {
     if (!layer || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_layer_mask: NULL argument");
     *out = NULL;
-    if (!layer->mask && !layer->outline) return SMP_OK;
+    if (!has_anything(layer)) return SMP_OK;
     smp_mask *mask = NULL;
     char path[4096];
     smp_status status = layer->mask ? smp_project_path(project_path, layer->mask, path, sizeof path) : SMP_OK;
@@ -370,6 +552,7 @@ smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *pr
                              : smp_mask_create(photo_width, photo_height, cell, 0.0f, &mask);
     if (status == SMP_OK && layer->outline)
         status = smp_mask_fill_curve(mask, layer->outline, layer->outline_count, 1.0f);
+    if (status == SMP_OK) status = smp_mask_paint_strokes(mask, layer->strokes, layer->stroke_count); /* erasing both */
     if (status != SMP_OK) {
         smp_mask_destroy(mask);
         return status;
