@@ -164,6 +164,39 @@ check "O on the sample client's painted area traces it into an outline" studio -
     --screenshot "$tmp/traced-off.png" --size 1280x800
 check "whose points show" not cmp -s "$tmp/traced.png" "$tmp/traced-off.png"
 
+# The brush and eraser: strokes saved in the consultation, reopened as they were painted.
+consultation "$outline" >"$tmp/b.json"
+printf 'key b\ndrag 300 700 420 720\nkey b\nscreenshot %s\nkey ctrl+s\n' "$tmp/brushed.png" >"$tmp/brush.txt"
+check "B paints with the brush" studio --project "$tmp/b.json" --script "$tmp/brush.txt" --size 1200x900
+check "the consultation keeps the strokes" grep -q '"strokes"' "$tmp/b.json"
+check "and opens again as it was painted" studio --project "$tmp/b.json" --screenshot "$tmp/b-reopened.png" --size 1200x900
+check "(the same picture)" cmp -s "$tmp/brushed.png" "$tmp/b-reopened.png"
+"$CLI" dots --project "$tmp/b.json" -o "$tmp/b.csv" >/dev/null
+check "the painted patch adds dots" test "$(wc -l <"$tmp/b.csv")" -gt "$(wc -l <"$tmp/o-first.csv")"
+consultation "$outline" >"$tmp/e.json"
+printf 'key e\nkey .\nkey .\nkey .\ndrag 500 250 700 450\nkey ctrl+s\n' >"$tmp/erase.txt"
+check "E erases inside the outline" studio --project "$tmp/e.json" --script "$tmp/erase.txt" --size 1200x900
+"$CLI" dots --project "$tmp/e.json" -o "$tmp/e.csv" >/dev/null
+check "and takes dots away" test "$(wc -l <"$tmp/e.csv")" -lt "$(wc -l <"$tmp/o-first.csv")"
+consultation "$outline" >"$tmp/x.json"
+printf 'key x\nkey b\ndrag 300 700 420 720\nkey ctrl+s\n' >"$tmp/mirror-brush.txt"
+check "X: the brush paints mirrored too" studio --project "$tmp/x.json" --script "$tmp/mirror-brush.txt" --size 1200x900
+"$CLI" dots --project "$tmp/x.json" -o "$tmp/x.csv" >/dev/null
+check "so about twice the patch's dots" test $(( $(wc -l <"$tmp/x.csv") - $(wc -l <"$tmp/o-first.csv") )) -gt \
+    $(( 3 * ($(wc -l <"$tmp/b.csv") - $(wc -l <"$tmp/o-first.csv")) / 2 ))
+
+# The style panel (C): a slider dragged is one edit, which one Ctrl+Z takes back.
+printf 'key c\ndrag 1000 100 1180 100\nscreenshot %s\nkey c\nscreenshot %s\nkey ctrl+z\n' "$tmp/panel.png" \
+    "$tmp/slid.png" >"$tmp/panel.txt"
+check "C shows the style panel; its density slider dragged" studio --script "$tmp/panel.txt" \
+    --screenshot "$tmp/slid-undone.png" --size 1280x800
+check "changes the after" not cmp -s "$tmp/slid.png" "$tmp/shot.png"
+check "and one undo takes the whole drag back" cmp -s "$tmp/slid-undone.png" "$tmp/shot.png"
+printf 'key c\nkey down\nkey right\nkey right\nkey ctrl+s\n' >"$tmp/arrows.txt"
+consultation "$outline" >"$tmp/a.json"
+check "the arrow keys step the taken row" studio --project "$tmp/a.json" --script "$tmp/arrows.txt" --size 1280x800
+check "(density 122 saved)" grep -Eq '"density":[[:space:]]*122,' "$tmp/a.json"
+
 # A photo and its mask from the command line; Ctrl+S writes PHOTO-NAME.json beside the photo.
 printf 'key ]\nkey ctrl+s\n' >"$tmp/photo-save.txt"
 check "smp-studio PHOTO --mask M" studio "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" \

@@ -8,24 +8,67 @@
 
 #include "studio.h"
 
-static void free_layer(studio_layer *layer) {
-    smp_mask_destroy(layer->paint);
-    free(layer->outline);
-    *layer = (studio_layer){0};
+/* A malloc'd copy of count items; NULL for none (and when out of memory). */
+static void *duplicate(const void *from, int count, size_t size) {
+    void *to = count > 0 ? malloc((size_t)count * size) : NULL;
+    if (to) memcpy(to, from, (size_t)count * size);
+    return to;
 }
 
-/* The mask a layer makes: its paint with its outline filled over it; NULL when it has neither. */
+int studio_shape_copy(const studio_shape *from, studio_shape *to) {
+    studio_shape copy = {duplicate(from->outline, from->outline_count, sizeof(smp_point)), from->outline_count,
+                         duplicate(from->strokes, from->stroke_count, sizeof(smp_stroke)), from->stroke_count};
+    if ((copy.outline_count > 0 && !copy.outline) || (copy.stroke_count > 0 && !copy.strokes)) {
+        studio_shape_free(&copy);
+        return 0;
+    }
+    *to = copy;
+    return 1;
+}
+
+/* Field by field: smp_stroke has padding memcmp would read. */
+static int same_stroke(const smp_stroke *a, const smp_stroke *b) {
+    return a->x0 == b->x0 && a->y0 == b->y0 && a->x1 == b->x1 && a->y1 == b->y1 && a->radius == b->radius &&
+           a->value == b->value;
+}
+
+int studio_shape_equal(const studio_shape *a, const studio_shape *b) {
+    if (a->outline_count != b->outline_count || a->stroke_count != b->stroke_count) return 0;
+    for (int i = 0; i < a->outline_count; i++)
+        if (a->outline[i].x != b->outline[i].x || a->outline[i].y != b->outline[i].y) return 0;
+    for (int i = 0; i < a->stroke_count; i++)
+        if (!same_stroke(&a->strokes[i], &b->strokes[i])) return 0;
+    return 1;
+}
+
+void studio_shape_free(studio_shape *shape) {
+    free(shape->outline);
+    free(shape->strokes);
+    *shape = (studio_shape){0};
+}
+
+static void free_layer(studio_layer *layer) {
+    smp_mask_destroy(layer->paint);
+    studio_shape_free(&layer->shape);
+    layer->paint = NULL;
+}
+
+/* The mask a layer makes: its paint, its outline filled over it, then its
+ * strokes (so the eraser takes from both), as a consultation file's layer;
+ * NULL when there is nothing. */
 static smp_status layer_mask(const studio_document *doc, const studio_layer *layer, smp_mask **out) {
     *out = NULL;
-    int outline = layer->outline_count >= 3; /* fewer: an outline still being drawn */
-    if (!layer->paint && !outline && layer != &doc->layers[STUDIO_LAYER_TREATMENT]) return SMP_OK;
+    const studio_shape *shape = &layer->shape;
+    int outline = shape->outline_count >= 3; /* fewer: an outline still being drawn */
+    if (!layer->paint && !outline && !shape->stroke_count && layer != &doc->layers[STUDIO_LAYER_TREATMENT])
+        return SMP_OK;
     smp_mask *mask = NULL;
     smp_status status =
         smp_mask_create(doc->info.width, doc->info.height, smp_mask_cell_for_scale(doc->px_per_mm), 0.0f, &mask);
     if (status == SMP_OK && layer->paint)
         memcpy(mask->coverage, layer->paint->coverage, (size_t)mask->width * (size_t)mask->height * sizeof(float));
-    if (status == SMP_OK && outline)
-        status = smp_mask_fill_curve(mask, layer->outline, layer->outline_count, 1.0f);
+    if (status == SMP_OK && outline) status = smp_mask_fill_curve(mask, shape->outline, shape->outline_count, 1.0f);
+    if (status == SMP_OK) status = smp_mask_paint_strokes(mask, shape->strokes, shape->stroke_count);
     if (status == SMP_OK) *out = mask;
     else smp_mask_destroy(mask);
     return status;
@@ -71,7 +114,7 @@ int studio_document_open_sample(studio_document *doc) {
     return document_finish(doc, status, NULL);
 }
 
-/* The consultation's layers: their mask files read, their outlines copied. */
+/* The consultation's layers: their mask files read, their outlines and strokes copied. */
 static smp_status read_layers(studio_document *doc) {
     const smp_project_layer *from[STUDIO_LAYERS] = {&doc->project->treatment, &doc->project->blend,
                                                      &doc->project->scar};
@@ -82,11 +125,8 @@ static smp_status read_layers(studio_document *doc) {
         smp_project_layer paint_only = {.mask = from[i]->mask};
         status = smp_project_layer_mask(&paint_only, doc->project_path, doc->info.width, doc->info.height, cell,
                                         &layer->paint);
-        if (status != SMP_OK || !from[i]->outline) continue;
-        size_t bytes = (size_t)from[i]->outline_count * sizeof(smp_point);
-        if (!(layer->outline = malloc(bytes))) return SMP_ERR_OUT_OF_MEMORY;
-        memcpy(layer->outline, from[i]->outline, bytes);
-        layer->outline_count = from[i]->outline_count;
+        studio_shape drawn = {from[i]->outline, from[i]->outline_count, from[i]->strokes, from[i]->stroke_count};
+        if (status == SMP_OK && !studio_shape_copy(&drawn, &layer->shape)) return SMP_ERR_OUT_OF_MEMORY;
     }
     return status;
 }
@@ -195,28 +235,27 @@ int studio_document_rebuild(studio_document *doc) {
 
 int studio_document_trace(studio_document *doc, int which) {
     studio_layer *layer = &doc->layers[which];
-    if (layer->outline || !layer->paint) return STUDIO_EXIT_OK;
-    smp_status status = smp_mask_trace(layer->paint, 0.0, STUDIO_TRACE_POINTS, &layer->outline, &layer->outline_count);
+    if (layer->shape.outline || !layer->paint) return STUDIO_EXIT_OK;
+    smp_status status =
+        smp_mask_trace(layer->paint, 0.0, STUDIO_TRACE_POINTS, &layer->shape.outline, &layer->shape.outline_count);
     if (status != SMP_OK) return studio_status_error(status);
     smp_mask_destroy(layer->paint);
     layer->paint = NULL;
     return studio_document_rebuild(doc);
 }
 
-/* Copies the document's layers into the consultation: outlines, and no mask
- * file where the paint became an outline. */
+/* Copies the document's layers into the consultation: outlines and strokes,
+ * and no mask file where the paint became an outline. */
 static smp_status write_layers(studio_document *doc) {
     smp_project_layer *to[STUDIO_LAYERS] = {&doc->project->treatment, &doc->project->blend, &doc->project->scar};
     for (int i = 0; i < STUDIO_LAYERS; i++) {
         const studio_layer *layer = &doc->layers[i];
-        int count = layer->outline_count >= 3 ? layer->outline_count : 0; /* fewer: not an outline yet */
-        smp_point *outline = NULL;
-        size_t bytes = (size_t)count * sizeof *outline;
-        if (count && !(outline = malloc(bytes))) return SMP_ERR_OUT_OF_MEMORY;
-        if (outline) memcpy(outline, layer->outline, bytes);
-        free(to[i]->outline);
-        to[i]->outline = outline;
-        to[i]->outline_count = count;
+        studio_shape copy;
+        if (!studio_shape_copy(&layer->shape, &copy)) return SMP_ERR_OUT_OF_MEMORY;
+        if (copy.outline_count < 3) free(copy.outline), copy.outline = NULL, copy.outline_count = 0; /* not drawn yet */
+        free(to[i]->outline), free(to[i]->strokes);
+        to[i]->outline = copy.outline, to[i]->outline_count = copy.outline_count;
+        to[i]->strokes = copy.strokes, to[i]->stroke_count = copy.stroke_count;
         if (!layer->paint) free(to[i]->mask), to[i]->mask = NULL;
     }
     return SMP_OK;

@@ -104,15 +104,24 @@ int studio_gpu_label(studio_gpu *gpu, int which, const char *text) {
                       (const uint8_t[4]){240, 240, 236, 255});
         at += n + (at[n] == '\n');
     }
+    studio_gpu_label_image(gpu, which, plate);
+    smp_image_destroy(plate);
+    return STUDIO_EXIT_OK;
+}
+
+void studio_gpu_label_image(studio_gpu *gpu, int which, const smp_image *image) {
     if (!gpu->labels[which]) {
         gpu->labels[which] = make_texture();
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     }
-    upload(gpu->labels[which], plate);
-    gpu->label_width[which] = plate->width;
-    gpu->label_height[which] = plate->height;
-    smp_image_destroy(plate);
-    return STUDIO_EXIT_OK;
+    upload(gpu->labels[which], image);
+    gpu->label_width[which] = image->width;
+    gpu->label_height[which] = image->height;
+}
+
+void studio_gpu_style_panel_at(const studio_gpu *gpu, const studio_view *view, int *x, int *y) {
+    *x = view->window_width - LABEL_MARGIN - gpu->label_width[STUDIO_LABEL_STYLE];
+    *y = 2 * LABEL_MARGIN + gpu->label_height[STUDIO_LABEL_AFTER];
 }
 
 int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
@@ -268,6 +277,11 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
     int top = 2 * LABEL_MARGIN + gpu->label_height[STUDIO_LABEL_AFTER];
     if (view->panel == STUDIO_PANEL_PLAN)
         draw_label(gpu, STUDIO_LABEL_PLAN, view->window_width - LABEL_MARGIN - gpu->label_width[STUDIO_LABEL_PLAN], top);
+    if (view->panel == STUDIO_PANEL_STYLE) {
+        int x, y;
+        studio_gpu_style_panel_at(gpu, view, &x, &y);
+        draw_label(gpu, STUDIO_LABEL_STYLE, x, y);
+    }
     if (view->panel == STUDIO_PANEL_HELP)
         draw_label(gpu, STUDIO_LABEL_HELP, (view->window_width - gpu->label_width[STUDIO_LABEL_HELP]) / 2,
                    (view->window_height - gpu->label_height[STUDIO_LABEL_HELP]) / 2);

@@ -44,10 +44,14 @@ static const char *const shortcuts[][2] = {
     {"- / =", "dots 0.01 mm smaller / larger"},
     {"H", "soft or sharp hairline"},
     {"A", "the next age"},
+    {"C", "the style panel: drag a slider; \u2191 \u2193 take a row, \u2190 \u2192 step it"},
     {"P", "the plan: area, dots, time"},
     {"O", "edit the outline: drag a point, click the line to add one"},
     {"Delete", "remove the outline point last taken"},
-    {"Tab", "edit the next layer's outline: treatment, blend zone, scars"},
+    {"B / E", "brush / eraser on the layer; drag to paint"},
+    {", / .", "brush smaller / larger"},
+    {"X", "mirror symmetry while drawing"},
+    {"Tab", "the next layer: treatment, blend zone, scars"},
     {"F1 or ?", "this help"},
     {"Ctrl+Z / Ctrl+Y", "undo / redo"},
     {"Ctrl+S", "save the style into the consultation file"},
@@ -161,8 +165,12 @@ static int show_status(studio *s) {
         if (smp_age_names[i].fresh == s->doc.look.fresh && smp_age_names[i].years == s->doc.look.years)
             snprintf(age, sizeof age, "%s", smp_age_names[i].name);
     static const char *const layer_names[STUDIO_LAYERS] = {"treatment area", "blend zone", "scars"};
-    char editing[96] = "";
-    if (s->editing) snprintf(editing, sizeof editing, "Editing the %s outline    ", layer_names[s->edit_layer]);
+    char editing[128] = "";
+    if (s->tool == STUDIO_TOOL_OUTLINE)
+        snprintf(editing, sizeof editing, "Outline of the %s%s    ", layer_names[s->edit_layer], s->symmetry ? ", mirrored" : "");
+    if (s->tool >= STUDIO_TOOL_BRUSH)
+        snprintf(editing, sizeof editing, "%s %.1f mm on the %s%s    ", s->tool == STUDIO_TOOL_BRUSH ? "Brush" : "Eraser",
+                 s->brush_mm, layer_names[s->edit_layer], s->symmetry ? ", mirrored" : "");
     char text[512];
     snprintf(text, sizeof text, "%s%.0f dots/cm\u00b2    %.2f mm dots    shade %.2f    %s hairline, %.1f mm    %s%s%s",
              editing, st->density, st->dot_size, st->shade, st->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft",
@@ -194,38 +202,38 @@ static int show_help(studio *s) {
     return studio_gpu_label(&s->gpu, STUDIO_LABEL_HELP, text);
 }
 
+/* The style panel for the style and look on screen, its taken row lit. */
+static int show_style_panel(studio *s) {
+    smp_image *panel = studio_panel_draw(s->gpu.font, s->pixels_per_point, smp_design_style(s->doc.design),
+                                         &s->doc.look, s->style_row);
+    if (!panel) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+    studio_gpu_label_image(&s->gpu, STUDIO_LABEL_STYLE, panel);
+    smp_image_destroy(panel);
+    return STUDIO_EXIT_OK;
+}
+
 /* Shows a panel, or hides it when it is the one shown. */
 static int toggle_panel(studio *s, int panel) {
     s->view.panel = s->view.panel == panel ? STUDIO_PANEL_NONE : panel;
     if (s->view.panel == STUDIO_PANEL_PLAN) return show_plan(s);
+    if (s->view.panel == STUDIO_PANEL_STYLE) return show_style_panel(s);
     return s->view.panel == STUDIO_PANEL_HELP ? show_help(s) : STUDIO_EXIT_OK;
 }
 
 static void free_state(studio_state *state) {
-    for (int i = 0; i < STUDIO_LAYERS; i++) free(state->outline[i]);
+    for (int i = 0; i < STUDIO_LAYERS; i++) studio_shape_free(&state->shapes[i]);
     *state = (studio_state){0};
 }
 
-/* Copies count points (none: NULL); 0 when out of memory. */
-static int copy_points(const smp_point *from, int count, smp_point **to) {
-    *to = count ? malloc((size_t)count * sizeof **to) : NULL;
-    if (count && !*to) return 0;
-    if (count) memcpy(*to, from, (size_t)count * sizeof **to);
-    return 1;
-}
-
-/* The document's outlines are those of state (copied in; the design made again when they differ). */
-static int restore_outlines(studio *s, const studio_state *state) {
+/* The document's shapes are those of state (copied in; the design made again when they differ). */
+static int restore_shapes(studio *s, const studio_state *state) {
     int changed = 0;
     for (int i = 0; i < STUDIO_LAYERS; i++) {
-        studio_layer *layer = &s->doc.layers[i];
-        int n = state->outline_count[i];
-        if (n == layer->outline_count && (!n || !memcmp(layer->outline, state->outline[i], (size_t)n * sizeof(smp_point))))
-            continue;
-        smp_point *copy = NULL;
-        if (!copy_points(state->outline[i], n, &copy)) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
-        free(layer->outline);
-        layer->outline = copy, layer->outline_count = n;
+        studio_shape *shape = &s->doc.layers[i].shape, copy;
+        if (studio_shape_equal(shape, &state->shapes[i])) continue;
+        if (!studio_shape_copy(&state->shapes[i], &copy)) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+        studio_shape_free(shape);
+        *shape = copy;
         changed = 1;
     }
     if (!changed) return STUDIO_EXIT_OK;
@@ -235,7 +243,7 @@ static int restore_outlines(studio *s, const studio_state *state) {
 
 /* Shows a state (its style already checked) without touching the history. */
 static int apply_state(studio *s, const studio_state *state) {
-    int code = restore_outlines(s, state);
+    int code = restore_shapes(s, state);
     if (code != STUDIO_EXIT_OK) return code;
     smp_status status = smp_design_set_style(s->doc.design, &state->style);
     if (status != SMP_OK) return studio_status_error(status);
@@ -247,12 +255,21 @@ static int apply_state(studio *s, const studio_state *state) {
         s->dirty = STUDIO_DIRTY_VIEW;
     }
     s->notice[0] = '\0';
-    code = s->view.panel == STUDIO_PANEL_PLAN ? show_plan(s) : STUDIO_EXIT_OK;
+    code = s->view.panel == STUDIO_PANEL_PLAN    ? show_plan(s)
+           : s->view.panel == STUDIO_PANEL_STYLE ? show_style_panel(s)
+                                                 : STUDIO_EXIT_OK;
     return code == STUDIO_EXIT_OK ? show_status(s) : code;
 }
 
-/* Records state after the current one, dropping what was undone (and, when full, the oldest). */
+/* Records state after the current one, dropping what was undone (and, when
+ * full, the oldest). While a slider is dragged its states replace each other. */
 static void record(studio *s, studio_state *state) {
+    if (s->coalesce == 2 && s->history_at > 0 && s->history_at == s->history_count - 1) {
+        free_state(&s->history[s->history_at]);
+        s->history[s->history_at] = *state;
+        return;
+    }
+    s->coalesce = s->coalesce ? 2 : 0;
     for (int i = s->history_at + 1; i < s->history_count; i++) free_state(&s->history[i]);
     if (s->history_at == STUDIO_HISTORY - 1) {
         free_state(&s->history[0]);
@@ -263,19 +280,16 @@ static void record(studio *s, studio_state *state) {
     s->history_count = s->history_at + 1;
 }
 
-/* The document as it is now, as a state with its own copies of the outlines. */
+/* The document as it is now, as a state with its own copies of the shapes. */
 static int capture(const studio *s, const smp_style *style, const smp_look *look, studio_state *out) {
     *out = (studio_state){.look = *look};
     smp_status status = smp_style_resolve(style, &out->style);
     if (status != SMP_OK) return studio_status_error(status);
-    for (int i = 0; i < STUDIO_LAYERS; i++) {
-        const studio_layer *layer = &s->doc.layers[i];
-        out->outline_count[i] = layer->outline_count;
-        if (!copy_points(layer->outline, layer->outline_count, &out->outline[i])) {
+    for (int i = 0; i < STUDIO_LAYERS; i++)
+        if (!studio_shape_copy(&s->doc.layers[i].shape, &out->shapes[i])) {
             free_state(out);
             return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
         }
-    }
     return STUDIO_EXIT_OK;
 }
 
@@ -289,8 +303,8 @@ static int edit(studio *s, const smp_style *style, const smp_look *look) {
     return code;
 }
 
-/* An outline edit already made to the document: the design made again, and recorded. */
-static int edit_outline(studio *s) {
+/* A drawing edit already made to the document: the design made again, and recorded. */
+static int edit_shape(studio *s) {
     int code = studio_document_rebuild(&s->doc);
     if (code != STUDIO_EXIT_OK) return code;
     s->dirty = STUDIO_DIRTY_VIEW;
@@ -309,22 +323,69 @@ static void undo(studio *s, int step) {
     apply_state(s, &s->history[at]);
 }
 
-/* O: the outline of the layer being edited shows, its paint turned into one first. */
-static void toggle_editing(studio *s) {
-    s->editing = !s->editing;
+/* A tool takes the mouse on the layer being edited (STUDIO_TOOL_OUTLINE shows
+ * its outline, its paint traced into one first); the same tool again puts it down. */
+static void take_tool(studio *s, int tool) {
+    s->tool = s->tool == tool ? STUDIO_TOOL_NONE : tool;
     s->edit_point = -1;
     show_status(s);
-    if (!s->editing || s->doc.layers[s->edit_layer].outline) return;
+    if (s->tool != STUDIO_TOOL_OUTLINE || s->doc.layers[s->edit_layer].shape.outline) return;
     if (studio_document_trace(&s->doc, s->edit_layer) != STUDIO_EXIT_OK) return;
     /* The same area drawn another way: earlier states get the outline too, so undo never loses the area. */
-    const studio_layer *layer = &s->doc.layers[s->edit_layer];
+    const studio_shape *traced = &s->doc.layers[s->edit_layer].shape;
     for (int i = 0; i < s->history_count; i++) {
-        studio_state *state = &s->history[i];
-        if (state->outline[s->edit_layer]) continue;
-        if (!copy_points(layer->outline, layer->outline_count, &state->outline[s->edit_layer])) break;
-        state->outline_count[s->edit_layer] = layer->outline_count;
+        studio_shape *shape = &s->history[i].shapes[s->edit_layer];
+        if (shape->outline) continue;
+        studio_shape old = *shape, with = {traced->outline, traced->outline_count, old.strokes, old.stroke_count};
+        if (!studio_shape_copy(&with, shape)) break;
+        studio_shape_free(&old);
     }
     s->dirty = STUDIO_DIRTY_VIEW;
+}
+
+/* Match stubble: the density and shade that make the treated area read as dark as the stubble. */
+static void match_stubble(studio *s) {
+    smp_style style = *smp_design_style(s->doc.design);
+    smp_stubble_match match;
+    smp_status status = smp_match_stubble(s->doc.renderer, s->doc.design, &s->doc.look, &style, &match);
+    if (status != SMP_OK) {
+        snprintf(s->notice, sizeof s->notice, "Not matched: %s", smp_last_error());
+        show_status(s);
+        return;
+    }
+    edit(s, &style, &s->doc.look);
+    snprintf(s->notice, sizeof s->notice, "Matched: stubble %.2f of bare skin, treated %.2f", match.stubble_ratio,
+             match.treated_ratio);
+    show_status(s);
+}
+
+/* Left and right arrows: one step of the style panel's taken row. */
+static void step_style(studio *s, int direction) {
+    if (s->view.panel != STUDIO_PANEL_STYLE || s->style_row < 0) return;
+    smp_style style = *smp_design_style(s->doc.design);
+    smp_look look = s->doc.look;
+    int action = studio_panel_step(s->style_row, direction, &style, &look);
+    if (action == STUDIO_PANEL_CHANGED) edit(s, &style, &look);
+    if (action == STUDIO_PANEL_MATCH_STUBBLE) match_stubble(s);
+}
+
+/* The style panel's row under a window pixel, or -1 (also when it is not shown). */
+static int style_row_at(const studio *s, double x, double y, double *panel_x) {
+    if (s->view.panel != STUDIO_PANEL_STYLE) return -1;
+    int left, top;
+    studio_gpu_style_panel_at(&s->gpu, &s->view, &left, &top);
+    *panel_x = x - left;
+    return studio_panel_row_at(s->pixels_per_point, x - left, y - top);
+}
+
+/* A press (or drag) on the style panel's row: the value under the pointer, or the button's action. */
+static void use_slider(studio *s, double panel_x, int press) {
+    smp_style style = *smp_design_style(s->doc.design);
+    smp_look look = s->doc.look;
+    int action = studio_panel_set(s->style_row, s->pixels_per_point, panel_x, press, &style, &look);
+    if (action == STUDIO_PANEL_CHANGED) edit(s, &style, &look);
+    if (action == STUDIO_PANEL_MATCH_STUBBLE) match_stubble(s);
+    if (action != STUDIO_PANEL_CHANGED) show_style_panel(s);
 }
 
 static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
@@ -332,14 +393,22 @@ static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
     if (b->button != SDL_BUTTON_LEFT) return;
     double x = b->x * s->pixels_per_point, y = b->y * s->pixels_per_point;
     if (b->state != SDL_PRESSED) {
-        if (s->dragging == DRAG_POINT) edit_outline(s);
+        if (s->dragging == DRAG_POINT || s->dragging == DRAG_PAINT) edit_shape(s);
         s->dragging = DRAG_NONE;
+        s->coalesce = 0;
         return;
     }
     int near_divider = fabs(x - s->view.wipe * s->view.window_width) < 8.0 * s->pixels_per_point;
-    if (s->view.show == STUDIO_SHOW_WIPE && near_divider) s->dragging = DRAG_WIPE;
-    else if (s->editing && studio_outline_press(s, x, y)) s->dragging = DRAG_POINT;
+    double panel_x = 0.0;
+    int row = style_row_at(s, x, y, &panel_x);
+    if (row >= 0) {
+        s->dragging = DRAG_SLIDER, s->style_row = row, s->coalesce = 1;
+        use_slider(s, panel_x, 1);
+    } else if (s->view.show == STUDIO_SHOW_WIPE && near_divider) s->dragging = DRAG_WIPE;
+    else if (s->tool == STUDIO_TOOL_OUTLINE && studio_outline_press(s, x, y)) s->dragging = DRAG_POINT;
+    else if (s->tool >= STUDIO_TOOL_BRUSH && studio_brush_stroke(s, x, y, x, y)) s->dragging = DRAG_PAINT;
     else s->dragging = DRAG_PAN;
+    s->press_x = x, s->press_y = y;
 }
 
 static void on_motion(studio *s, const SDL_MouseMotionEvent *m) {
@@ -352,6 +421,13 @@ static void on_motion(studio *s, const SDL_MouseMotionEvent *m) {
         s->dirty = STUDIO_DIRTY_VIEW;
     } else if (s->dragging == DRAG_POINT) {
         studio_outline_drag(s, x, y);
+    } else if (s->dragging == DRAG_SLIDER) {
+        double panel_x = 0.0;
+        style_row_at(s, x, y, &panel_x);
+        use_slider(s, panel_x, 0);
+    } else if (s->dragging == DRAG_PAINT) {
+        studio_brush_stroke(s, s->press_x, s->press_y, x, y);
+        s->press_x = x, s->press_y = y;
     }
 }
 
@@ -467,15 +543,37 @@ static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
     case SDLK_s: set_show(s, STUDIO_SHOW_SIDE_BY_SIDE); break;
     case SDLK_m: s->view.mirror = !s->view.mirror; break;
     case SDLK_v: toggle_compare(s); break;
-    case SDLK_o: toggle_editing(s); break;
-    case SDLK_TAB:
-        s->edit_layer = (s->edit_layer + 1) % STUDIO_LAYERS;
-        s->editing = 0;
-        toggle_editing(s);
+    case SDLK_c: toggle_panel(s, STUDIO_PANEL_STYLE); break;
+    case SDLK_UP:
+    case SDLK_DOWN:
+        if (s->view.panel != STUDIO_PANEL_STYLE) break;
+        s->style_row = (s->style_row + (key == SDLK_UP ? -1 : 1) + studio_panel_rows()) % studio_panel_rows();
+        show_style_panel(s);
         break;
+    case SDLK_LEFT:
+    case SDLK_RIGHT: step_style(s, key == SDLK_RIGHT ? 1 : -1); break;
+    case SDLK_o: take_tool(s, STUDIO_TOOL_OUTLINE); break;
+    case SDLK_b: take_tool(s, STUDIO_TOOL_BRUSH); break;
+    case SDLK_e: take_tool(s, STUDIO_TOOL_ERASER); break;
+    case SDLK_x:
+        s->symmetry = !s->symmetry;
+        show_status(s);
+        break;
+    case SDLK_COMMA:
+    case SDLK_PERIOD:
+        s->brush_mm = fmin(fmax(s->brush_mm * (key == SDLK_PERIOD ? 1.25 : 0.8), STUDIO_BRUSH_MM_MIN), STUDIO_BRUSH_MM_MAX);
+        show_status(s);
+        break;
+    case SDLK_TAB: {
+        int tool = s->tool ? s->tool : STUDIO_TOOL_OUTLINE;
+        s->edit_layer = (s->edit_layer + 1) % STUDIO_LAYERS;
+        s->tool = STUDIO_TOOL_NONE;
+        take_tool(s, tool);
+        break;
+    }
     case SDLK_DELETE:
     case SDLK_BACKSPACE:
-        if (s->editing && studio_outline_delete(s)) edit_outline(s);
+        if (s->tool == STUDIO_TOOL_OUTLINE && studio_outline_delete(s)) edit_shape(s);
         break;
     case SDLK_f: studio_view_fit(&s->view, &s->doc.info), s->dirty = STUDIO_DIRTY_VIEW; break;
     case SDLK_1:
@@ -577,7 +675,8 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     if ((code = capture(s, smp_design_style(s->doc.design), &s->doc.look, &s->history[0])) != STUDIO_EXIT_OK)
         return code;
     s->history_count = 1;
-    s->edit_point = -1;
+    s->edit_point = s->style_row = -1;
+    s->brush_mm = STUDIO_BRUSH_MM_DEFAULT;
     if ((code = show_status(s)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
     if (script || o->screenshot) return run_unattended(s, script, o->screenshot);

@@ -7,6 +7,7 @@
 #include <SDL.h>
 #include <epoxy/gl.h>
 
+#include "panel.h"
 #include "smp/smp.h"
 
 /* Exit codes, as the smp command's; smp_status_exit_code gives 3 (bad input) and 4 (unwritable output). */
@@ -14,10 +15,18 @@ enum { STUDIO_EXIT_OK = 0, STUDIO_EXIT_INTERNAL = 1, STUDIO_EXIT_USAGE = 2, STUD
 
 /* One layer of the design as the practitioner edits it. */
 enum { STUDIO_LAYER_TREATMENT, STUDIO_LAYER_BLEND, STUDIO_LAYER_SCAR, STUDIO_LAYERS };
+/* What the practitioner drew on a layer: an outline (control points, photo
+ * pixels) and brush and eraser strokes painted after it. Arrays are malloc'd. */
+typedef struct studio_shape {
+    smp_point *outline;
+    int outline_count;   /* under 3: an outline still being drawn, not filled */
+    smp_stroke *strokes;
+    int stroke_count;
+} studio_shape;
+
 typedef struct studio_layer {
-    smp_mask *paint;    /* painted coverage (a mask file, the sample client's); NULL: none */
-    smp_point *outline; /* the outline's control points, photo pixels; NULL: none */
-    int outline_count;
+    smp_mask *paint;    /* painted coverage read in (a mask file, the sample client's); NULL: none */
+    studio_shape shape;
 } studio_layer;
 
 /* What is shown: the photo, its layers, their design and how the work looks. */
@@ -50,7 +59,7 @@ typedef struct studio_view {
     int panel;                       /* STUDIO_PANEL_: the panel shown over the photo */
 } studio_view;
 
-enum { STUDIO_PANEL_NONE = 0, STUDIO_PANEL_PLAN, STUDIO_PANEL_HELP };
+enum { STUDIO_PANEL_NONE = 0, STUDIO_PANEL_PLAN, STUDIO_PANEL_HELP, STUDIO_PANEL_STYLE };
 
 enum { STUDIO_SHOW_WIPE = 0, STUDIO_SHOW_BEFORE, STUDIO_SHOW_AFTER, STUDIO_SHOW_SIDE_BY_SIDE };
 
@@ -63,7 +72,15 @@ typedef struct studio_visible {
 } studio_visible;
 
 /* The overlays: the sides' names and a line with the style in use. */
-enum { STUDIO_LABEL_BEFORE, STUDIO_LABEL_AFTER, STUDIO_LABEL_STATUS, STUDIO_LABEL_PLAN, STUDIO_LABEL_HELP, STUDIO_LABELS };
+enum {
+    STUDIO_LABEL_BEFORE,
+    STUDIO_LABEL_AFTER,
+    STUDIO_LABEL_STATUS,
+    STUDIO_LABEL_PLAN,
+    STUDIO_LABEL_HELP,
+    STUDIO_LABEL_STYLE, /* the style panel (panel.c draws it) */
+    STUDIO_LABELS
+};
 
 /* The overlay's triangles (outlines, control points): window pixels, a colour a vertex. */
 typedef struct studio_vertex {
@@ -98,6 +115,10 @@ int studio_document_rebuild(studio_document *doc);
 /* Turns a layer's paint into an outline of control points the practitioner
  * can drag (the paint is then dropped: the outline is the layer). */
 int studio_document_trace(studio_document *doc, int layer);
+/* to gets its own copies of from's arrays (to's old ones are not freed); 0 when out of memory. */
+int studio_shape_copy(const studio_shape *from, studio_shape *to);
+int studio_shape_equal(const studio_shape *a, const studio_shape *b);
+void studio_shape_free(studio_shape *shape);
 /* Makes doc->other (once): the consultation's next variant, or, with one
  * variant or the sample client, the same style with the other hairline. */
 int studio_document_open_other(studio_document *doc);
@@ -144,6 +165,10 @@ int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_vie
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before);
 /* Sets a label's text (UTF-8, lines split at '\n'). */
 int studio_gpu_label(studio_gpu *gpu, int which, const char *text);
+/* Sets a label's picture (it is copied to the GPU). */
+void studio_gpu_label_image(studio_gpu *gpu, int which, const smp_image *image);
+/* Where the style panel is in the window (drawable pixels). */
+void studio_gpu_style_panel_at(const studio_gpu *gpu, const studio_view *view, int *x, int *y);
 /* Draws the frame: the photo's sides, the overlay shapes (may be NULL), the labels and the loupe. */
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
                      const studio_loupe *loupe, const studio_shapes *shapes);
@@ -156,8 +181,7 @@ typedef struct studio_export studio_export;
 typedef struct studio_state {
     smp_style style; /* resolved */
     smp_look look;
-    smp_point *outline[STUDIO_LAYERS]; /* the layers' outlines: the state's own copies */
-    int outline_count[STUDIO_LAYERS];
+    studio_shape shapes[STUDIO_LAYERS]; /* the state's own copies */
 } studio_state;
 #define STUDIO_HISTORY 512
 
@@ -177,15 +201,26 @@ typedef struct studio {
     studio_export *export;   /* running, or NULL */
     int export_code;         /* the exit code of an export that failed */
     char notice[160];        /* shown after the style until the next change ("Saved c.json") */
-    int editing, edit_layer; /* O: the outline of layers[edit_layer] shows and takes the mouse */
+    int tool, edit_layer;    /* STUDIO_TOOL_: what the mouse does to layers[edit_layer] */
+    int symmetry;            /* X: every drawing edit is mirrored about the photo's centre line */
+    double brush_mm;         /* the brush's and eraser's radius */
+    double press_x, press_y; /* where the last press (or paint step) was, window pixels */
     int edit_point;          /* the control point dragged, or taken last (Delete removes it); -1: none */
-    studio_shapes shapes;    /* the overlay, rebuilt each frame while editing */
+    int edit_partner;        /* with symmetry, the point across the centre line moving with it; -1: none */
+    int stroke_start;        /* the first stroke of the brush drag under way */
+    studio_shapes shapes;    /* the overlay, rebuilt each frame while a tool is out */
+    int style_row;           /* the style panel's row taken by the pointer or the arrow keys; -1: none */
+    int coalesce;            /* 1 while a slider is dragged: its edits replace one another in the history */
     int dragging;            /* DRAG_ */
     int dirty;               /* STUDIO_DIRTY_ bits: what must be rendered again */
     int quit;
 } studio;
 
-enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN, DRAG_POINT };
+enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN, DRAG_POINT, DRAG_PAINT, DRAG_SLIDER };
+enum { STUDIO_TOOL_NONE = 0, STUDIO_TOOL_OUTLINE, STUDIO_TOOL_BRUSH, STUDIO_TOOL_ERASER };
+#define STUDIO_BRUSH_MM_DEFAULT 4.0
+#define STUDIO_BRUSH_MM_MIN 0.5
+#define STUDIO_BRUSH_MM_MAX 60.0
 /* A view change renders both sides again; a style or look change only the after. */
 enum { STUDIO_DIRTY_AFTER = 1, STUDIO_DIRTY_VIEW = 3 };
 
@@ -200,7 +235,7 @@ int studio_set_look(studio *s, const smp_look *look);
 /* Saves the drawn frame as PNG or JPEG (by extension), atomically. */
 int studio_save_screenshot(const studio *s, const char *path);
 
-/* outline.c: editing the outline of layers[edit_layer]; window pixels. */
+/* draw.c: drawing on layers[edit_layer]; window pixels. */
 /* The control point within reach of the pointer, or -1. */
 int studio_outline_point_at(const studio *s, double window_x, double window_y);
 /* A press: takes the point there, or adds one on the curve (or the next of
@@ -209,7 +244,10 @@ int studio_outline_press(studio *s, double window_x, double window_y);
 void studio_outline_drag(studio *s, double window_x, double window_y);
 /* Deletes edit_point; 0 when there is none or the outline has only 3. */
 int studio_outline_delete(studio *s);
-/* The overlay: the curve and its control points, in each pane. */
+/* The brush or eraser painted from one window point to another on the layer
+ * (and mirrored, with symmetry); 0 when it cannot be. */
+int studio_brush_stroke(studio *s, double x0, double y0, double x1, double y1);
+/* The overlay in each pane: the outline and its control points, or the brush's circle and the stroke being painted. */
 void studio_outline_shapes(const studio *s, studio_shapes *out);
 
 /* export.c: Ctrl+E, full-resolution exports on a worker thread. */
