@@ -114,6 +114,7 @@ check "Ctrl+S after two density steps" studio --project "$tmp/c.json" --script "
 check "saves density 170: the CLI places the same dots from the file as from the flags" \
     cmp -s "$tmp/saved.csv" "$tmp/flags.csv"
 check "and leaves no temporary" test "$(ls "$tmp" | grep -c '\.tmp')" -eq 0
+check "nor an autosave once saved" test ! -e "$tmp/c.autosave.json"
 expect 0 "the sample client is built in; open a consultation file to save" -- --script "$tmp/save.txt" --size 640x480
 printf 'key ctrl+e\nwait 2\n' >"$tmp/export.txt"
 check "Ctrl+E exports while the preview goes on" studio --project "$tmp/c.json" --script "$tmp/export.txt" --size 640x480
@@ -196,6 +197,31 @@ printf 'key c\nkey down\nkey right\nkey right\nkey ctrl+s\n' >"$tmp/arrows.txt"
 consultation "$outline" >"$tmp/a.json"
 check "the arrow keys step the taken row" studio --project "$tmp/a.json" --script "$tmp/arrows.txt" --size 1280x800
 check "(density 122 saved)" grep -Eq '"density":[[:space:]]*122,' "$tmp/a.json"
+
+# Autosave: a studio killed after an edit leaves it beside the file, and the next start offers it back.
+consultation "$outline" >"$tmp/k.json"
+printf 'key ]\nwait 600\n' >"$tmp/crash.txt"
+timeout -s KILL 5 "$STUDIO" --project "$tmp/k.json" --script "$tmp/crash.txt" --size 640x480 >/dev/null 2>&1
+check "killed after an edit, the edit is in k.autosave.json" grep -Eq '"density":[[:space:]]*130,' "$tmp/k.autosave.json"
+check "and the file is as it was" not grep -Eq '"density":[[:space:]]*130,' "$tmp/k.json"
+printf 'screenshot %s\nkey r\nkey ctrl+s\n' "$tmp/offer.png" >"$tmp/restore.txt"
+check "the next start offers it; R restores it and Ctrl+S saves it" studio --project "$tmp/k.json" \
+    --script "$tmp/restore.txt" --size 640x480
+check "into k.json" grep -Eq '"density":[[:space:]]*130,' "$tmp/k.json"
+check "and the autosave is gone" test ! -e "$tmp/k.autosave.json"
+timeout -s KILL 5 "$STUDIO" --project "$tmp/k.json" --script "$tmp/crash.txt" --size 640x480 >/dev/null 2>&1
+printf 'key escape\n' >"$tmp/discard.txt"
+check "Esc discards an offered autosave" studio --project "$tmp/k.json" --script "$tmp/discard.txt" --size 640x480
+check "(it is gone, the file keeps its saved density)" test ! -e "$tmp/k.autosave.json" -a \
+    "$(grep -Ec '"density":[[:space:]]*130,' "$tmp/k.json")" -eq 1
+
+# Ctrl+O: a path typed on the status line opens in place of the sample client.
+"$STUDIO" --project "$tmp/o-first.json" --screenshot "$tmp/o-direct.png" --size 1200x900 >/dev/null 2>&1
+printf 'key ctrl+o\ntype %s\nkey return\n' "$tmp/o-first.json" >"$tmp/open.txt"
+check "Ctrl+O opens a consultation" studio --script "$tmp/open.txt" --screenshot "$tmp/o-opened.png" --size 1200x900
+check "shown as when given on the command line" cmp -s "$tmp/o-opened.png" "$tmp/o-direct.png"
+printf 'key ctrl+o\ntype %s/missing.json\nkey return\n' "$tmp" >"$tmp/open-bad.txt"
+expect 0 "missing.json: cannot open" -- --script "$tmp/open-bad.txt" --size 640x480
 
 # A photo and its mask from the command line; Ctrl+S writes PHOTO-NAME.json beside the photo.
 printf 'key ]\nkey ctrl+s\n' >"$tmp/photo-save.txt"

@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* strdup, realpath */
 #include <errno.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,13 +262,66 @@ static smp_status write_layers(studio_document *doc) {
     return SMP_OK;
 }
 
+/* The consultation as it is on screen, written to path. */
+static int save_to(studio_document *doc, const char *path) {
+    doc->project->variants[doc->variant].style = *smp_design_style(doc->design);
+    smp_status status = write_layers(doc);
+    if (status == SMP_OK) status = smp_project_save(doc->project, path);
+    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
+}
+
 int studio_document_save(studio_document *doc) {
     if (!doc->project)
         return studio_error(STUDIO_EXIT_USAGE, "the sample client is built in; open a consultation file to save");
-    doc->project->variants[doc->variant].style = *smp_design_style(doc->design);
-    smp_status status = write_layers(doc);
-    if (status == SMP_OK) status = smp_project_save(doc->project, doc->project_path);
-    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
+    int code = save_to(doc, doc->project_path);
+    if (code == STUDIO_EXIT_OK) studio_document_drop_autosave(doc);
+    return code;
+}
+
+int studio_document_autosave_path(const studio_document *doc, char *out, size_t size) {
+    if (!doc->project) return 0;
+    const char *path = doc->project_path, *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+    int n = snprintf(out, size, "%.*s.autosave.json", (int)stem, path);
+    return n > 0 && (size_t)n < size;
+}
+
+int studio_document_autosave(studio_document *doc) {
+    char path[4096];
+    return studio_document_autosave_path(doc, path, sizeof path) ? save_to(doc, path) : STUDIO_EXIT_OK;
+}
+
+void studio_document_drop_autosave(const studio_document *doc) {
+    char path[4096];
+    if (studio_document_autosave_path(doc, path, sizeof path)) remove(path);
+}
+
+int studio_document_autosave_newer(const studio_document *doc) {
+    char path[4096];
+    struct stat kept, saved;
+    if (!studio_document_autosave_path(doc, path, sizeof path) || stat(path, &kept) != 0) return 0;
+    return stat(doc->project_path, &saved) != 0 || kept.st_mtim.tv_sec > saved.st_mtim.tv_sec ||
+           (kept.st_mtim.tv_sec == saved.st_mtim.tv_sec && kept.st_mtim.tv_nsec > saved.st_mtim.tv_nsec);
+}
+
+int studio_document_restore(studio_document *doc) {
+    char path[4096];
+    studio_document restored;
+    if (!studio_document_autosave_path(doc, path, sizeof path)) return STUDIO_EXIT_USAGE;
+    int code = studio_document_open_project(&restored, path, doc->project->variants[doc->variant].name);
+    char *original = code == STUDIO_EXIT_OK ? strdup(doc->project_path) : NULL;
+    if (code == STUDIO_EXIT_OK && !original) {
+        studio_document_close(&restored);
+        code = studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+    }
+    if (code != STUDIO_EXIT_OK) return code;
+    /* The kept edits, saved (Ctrl+S) where they belong. */
+    free(restored.project_path);
+    restored.project_path = original;
+    snprintf(restored.title, sizeof restored.title, "%s", doc->title);
+    studio_document_close(doc);
+    *doc = restored;
+    return STUDIO_EXIT_OK;
 }
 
 void studio_document_close(studio_document *doc) {

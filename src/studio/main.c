@@ -54,7 +54,8 @@ static const char *const shortcuts[][2] = {
     {"Tab", "the next layer: treatment, blend zone, scars"},
     {"F1 or ?", "this help"},
     {"Ctrl+Z / Ctrl+Y", "undo / redo"},
-    {"Ctrl+S", "save the style into the consultation file"},
+    {"Ctrl+S", "save the consultation (edits are autosaved beside it meanwhile)"},
+    {"Ctrl+O", "open a consultation or a photo by its path (or drop it on the window)"},
     {"Ctrl+E", "export the after and the before/after sheet"},
     {"Esc", "close the panel, or quit"},
 };
@@ -157,7 +158,7 @@ static void update_size(studio *s) {
 }
 
 /* The line at the bottom: the style and age on screen. */
-static int show_status(studio *s) {
+int studio_show_status(studio *s) {
     const smp_style *st = smp_design_style(s->doc.design);
     char age[32];
     snprintf(age, sizeof age, "%.1f years on", s->doc.look.years);
@@ -171,7 +172,11 @@ static int show_status(studio *s) {
     if (s->tool >= STUDIO_TOOL_BRUSH)
         snprintf(editing, sizeof editing, "%s %.1f mm on the %s%s    ", s->tool == STUDIO_TOOL_BRUSH ? "Brush" : "Eraser",
                  s->brush_mm, layer_names[s->edit_layer], s->symmetry ? ", mirrored" : "");
-    char text[512];
+    char text[1536];
+    if (s->prompting) {
+        snprintf(text, sizeof text, "Open (a consultation .json or a photo): %s\u258f    Enter opens, Esc cancels", s->prompt);
+        return studio_gpu_label(&s->gpu, STUDIO_LABEL_STATUS, text);
+    }
     snprintf(text, sizeof text, "%s%.0f dots/cm\u00b2    %.2f mm dots    shade %.2f    %s hairline, %.1f mm    %s%s%s",
              editing, st->density, st->dot_size, st->shade, st->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft",
              st->feather_mm, age, s->notice[0] ? "    " : "", s->notice);
@@ -258,7 +263,7 @@ static int apply_state(studio *s, const studio_state *state) {
     code = s->view.panel == STUDIO_PANEL_PLAN    ? show_plan(s)
            : s->view.panel == STUDIO_PANEL_STYLE ? show_style_panel(s)
                                                  : STUDIO_EXIT_OK;
-    return code == STUDIO_EXIT_OK ? show_status(s) : code;
+    return code == STUDIO_EXIT_OK ? studio_show_status(s) : code;
 }
 
 /* Records state after the current one, dropping what was undone (and, when
@@ -278,6 +283,7 @@ static void record(studio *s, studio_state *state) {
     }
     s->history[++s->history_at] = *state;
     s->history_count = s->history_at + 1;
+    s->autosave_due = 1;
 }
 
 /* The document as it is now, as a state with its own copies of the shapes. */
@@ -291,6 +297,14 @@ static int capture(const studio *s, const smp_style *style, const smp_look *look
             return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
         }
     return STUDIO_EXIT_OK;
+}
+
+int studio_history_reset(studio *s) {
+    for (int i = 0; i < s->history_count; i++) free_state(&s->history[i]);
+    s->history_count = s->history_at = 0;
+    int code = capture(s, smp_design_style(s->doc.design), &s->doc.look, &s->history[0]);
+    s->history_count = code == STUDIO_EXIT_OK;
+    return code;
 }
 
 /* An edit: shown, and recorded after the current state. */
@@ -321,6 +335,7 @@ static void undo(studio *s, int step) {
     if (at < 0 || at >= s->history_count) return;
     s->history_at = at;
     apply_state(s, &s->history[at]);
+    s->autosave_due = 1;
 }
 
 /* A tool takes the mouse on the layer being edited (STUDIO_TOOL_OUTLINE shows
@@ -328,7 +343,7 @@ static void undo(studio *s, int step) {
 static void take_tool(studio *s, int tool) {
     s->tool = s->tool == tool ? STUDIO_TOOL_NONE : tool;
     s->edit_point = -1;
-    show_status(s);
+    studio_show_status(s);
     if (s->tool != STUDIO_TOOL_OUTLINE || s->doc.layers[s->edit_layer].shape.outline) return;
     if (studio_document_trace(&s->doc, s->edit_layer) != STUDIO_EXIT_OK) return;
     /* The same area drawn another way: earlier states get the outline too, so undo never loses the area. */
@@ -350,13 +365,13 @@ static void match_stubble(studio *s) {
     smp_status status = smp_match_stubble(s->doc.renderer, s->doc.design, &s->doc.look, &style, &match);
     if (status != SMP_OK) {
         snprintf(s->notice, sizeof s->notice, "Not matched: %s", smp_last_error());
-        show_status(s);
+        studio_show_status(s);
         return;
     }
     edit(s, &style, &s->doc.look);
     snprintf(s->notice, sizeof s->notice, "Matched: stubble %.2f of bare skin, treated %.2f", match.stubble_ratio,
              match.treated_ratio);
-    show_status(s);
+    studio_show_status(s);
 }
 
 /* Left and right arrows: one step of the style panel's taken row. */
@@ -485,7 +500,7 @@ static void start_export(studio *s) {
         snprintf(s->notice, sizeof s->notice, "Not exported: see the message on stderr");
         s->export_code = STUDIO_EXIT_WRITE;
     }
-    show_status(s);
+    studio_show_status(s);
 }
 
 /* Once a frame while an export runs: its progress, then its end. */
@@ -503,7 +518,7 @@ static int follow_export(studio *s) {
     }
     if (!strcmp(notice, s->notice)) return STUDIO_EXIT_OK;
     snprintf(s->notice, sizeof s->notice, "%s", notice);
-    return show_status(s);
+    return studio_show_status(s);
 }
 
 /* Ctrl+S: the style into the consultation file, and a word on the status line. */
@@ -513,12 +528,18 @@ static void save(studio *s) {
     } else {
         const char *slash = strrchr(s->doc.project_path, '/');
         snprintf(s->notice, sizeof s->notice, "Saved %s", slash ? slash + 1 : s->doc.project_path);
+        s->autosave_due = 0; /* the file has it all */
     }
-    show_status(s);
+    studio_show_status(s);
 }
 
 static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
+    if (s->prompting || s->offer_restore) {
+        studio_session_key(s, key);
+        return;
+    }
     if (mod & KMOD_CTRL) {
+        if (key == SDLK_o) studio_begin_open(s);
         if (key == SDLK_s) save(s);
         if (key == SDLK_e) start_export(s);
         if (key == SDLK_z || key == SDLK_y) undo(s, key == SDLK_z ? -1 : 1);
@@ -557,12 +578,12 @@ static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
     case SDLK_e: take_tool(s, STUDIO_TOOL_ERASER); break;
     case SDLK_x:
         s->symmetry = !s->symmetry;
-        show_status(s);
+        studio_show_status(s);
         break;
     case SDLK_COMMA:
     case SDLK_PERIOD:
         s->brush_mm = fmin(fmax(s->brush_mm * (key == SDLK_PERIOD ? 1.25 : 0.8), STUDIO_BRUSH_MM_MIN), STUDIO_BRUSH_MM_MAX);
-        show_status(s);
+        studio_show_status(s);
         break;
     case SDLK_TAB: {
         int tool = s->tool ? s->tool : STUDIO_TOOL_OUTLINE;
@@ -595,6 +616,11 @@ void studio_handle_event(studio *s, const SDL_Event *e) {
     case SDL_KEYUP:
         if (e->key.keysym.sym == SDLK_l) s->loupe_key = 0;
         break;
+    case SDL_TEXTINPUT: studio_prompt_text(s, e->text.text); break;
+    case SDL_DROPFILE:
+        studio_open_file(s, e->drop.file);
+        SDL_free(e->drop.file);
+        break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP: on_button(s, &e->button); break;
     case SDL_MOUSEMOTION: on_motion(s, &e->motion); break;
@@ -624,6 +650,7 @@ static int show_loupe(studio *s, studio_loupe *loupe) {
 }
 
 int studio_draw_frame(studio *s) {
+    studio_autosave_tick(s, 0);
     if (s->export) {
         int code = follow_export(s);
         if (code != STUDIO_EXIT_OK) return code;
@@ -670,16 +697,14 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     int code = open_window(s, o);
     if (code != STUDIO_EXIT_OK) return code;
     update_size(s);
-    studio_view_fit(&s->view, &s->doc.info);
-    s->view.wipe = 0.5;
-    if ((code = capture(s, smp_design_style(s->doc.design), &s->doc.look, &s->history[0])) != STUDIO_EXIT_OK)
-        return code;
-    s->history_count = 1;
-    s->edit_point = s->style_row = -1;
     s->brush_mm = STUDIO_BRUSH_MM_DEFAULT;
-    if ((code = show_status(s)) != STUDIO_EXIT_OK) return code;
+    if ((code = studio_start_document(s, 1)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
-    if (script || o->screenshot) return run_unattended(s, script, o->screenshot);
+    if (script || o->screenshot) {
+        code = run_unattended(s, script, o->screenshot);
+        studio_autosave_tick(s, 1);
+        return code;
+    }
     while (!s->quit && code == STUDIO_EXIT_OK) {
         SDL_Event e;
         /* While an export runs, frames come at least every 50 ms so its progress shows. */
@@ -688,6 +713,7 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
         code = studio_draw_frame(s);
         SDL_GL_SwapWindow(s->window);
     }
+    studio_autosave_tick(s, 1);
     studio_export_finish(s->export, 1); /* quitting cancels an export */
     s->export = NULL;
     return code;

@@ -15,7 +15,17 @@
 #define DRAG_STEPS 8
 #define SCRIPT_MAX_COORDINATE 100000
 
-typedef enum step_kind { STEP_KEY, STEP_MOVE, STEP_DRAG, STEP_WHEEL, STEP_WAIT, STEP_STYLE, STEP_AGE, STEP_SCREENSHOT } step_kind;
+typedef enum step_kind {
+    STEP_KEY,
+    STEP_MOVE,
+    STEP_DRAG,
+    STEP_WHEEL,
+    STEP_WAIT,
+    STEP_STYLE,
+    STEP_AGE,
+    STEP_SCREENSHOT,
+    STEP_TYPE
+} step_kind;
 
 typedef struct script_step {
     step_kind kind;
@@ -25,7 +35,7 @@ typedef struct script_step {
     double v[4];      /* coordinates (window points), clicks, frames, or the style value */
     size_t field;     /* STEP_STYLE: offset of the double in smp_style, or SIZE_MAX for the hairline */
     smp_look look;    /* STEP_AGE */
-    char *path;       /* STEP_SCREENSHOT */
+    char *path;       /* STEP_SCREENSHOT: the file; STEP_TYPE: the text typed */
 } script_step;
 
 struct studio_script {
@@ -96,6 +106,12 @@ static int parse_line(char *text, script_step *step, const char *file, int *empt
     *empty = sscanf(text, "%31s%n", command, &used) != 1;
     if (*empty) return STUDIO_EXIT_OK;
     const char *rest = text + used;
+    if (!strcmp(command, "type")) { /* the rest of the line, after one space, as typed text */
+        step->kind = STEP_TYPE;
+        rest += *rest == ' ';
+        step->path = strndup(rest, strcspn(rest, "\r\n"));
+        return step->path ? STUDIO_EXIT_OK : studio_error(STUDIO_EXIT_INTERNAL, "out of memory reading %s", file);
+    }
     static const char *const key_steps[3] = {"key", "press", "release"};
     for (int i = 0; i < 3; i++) {
         if (strcmp(command, key_steps[i])) continue;
@@ -146,7 +162,7 @@ static int parse_line(char *text, script_step *step, const char *file, int *empt
             return line_error(file, step->line, "not '%s'", "screenshot FILE.png");
         return STUDIO_EXIT_OK;
     }
-    return line_error(file, step->line, "unknown step '%s' (key, press, release, move, drag, wheel, wait, set, screenshot)", command);
+    return line_error(file, step->line, "unknown step '%s' (key, press, release, move, drag, wheel, wait, set, type, screenshot)", command);
 }
 
 /* Reads every line of f as a step; name is the file's name in messages. */
@@ -208,6 +224,19 @@ static void send_motion(studio *s, double x, double y) {
     studio_handle_event(s, &e);
 }
 
+/* Typed text as SDL sends it: UTF-8 in events of at most 31 bytes, never splitting a character. */
+static void send_text(studio *s, const char *text) {
+    size_t length = strlen(text);
+    for (size_t at = 0; at < length;) {
+        size_t n = length - at < 31 ? length - at : 31;
+        while (n > 1 && ((unsigned char)text[at + n] & 0xC0) == 0x80) n--;
+        SDL_Event e = {.text = {.type = SDL_TEXTINPUT}};
+        memcpy(e.text.text, text + at, n);
+        studio_handle_event(s, &e);
+        at += n;
+    }
+}
+
 static int set_style(studio *s, const script_step *step) {
     smp_style style = *smp_design_style(s->doc.design);
     if (step->field == SIZE_MAX) {
@@ -246,6 +275,7 @@ static int play(const script_step *step, studio *s) {
         look.fresh = step->look.fresh, look.years = step->look.years;
         return studio_set_look(s, &look);
     }
+    case STEP_TYPE: send_text(s, step->path); break;
     case STEP_WAIT:
     case STEP_SCREENSHOT: break;
     }

@@ -128,6 +128,16 @@ smp_style studio_document_other_style(const studio_document *doc);
  * an exit code, with a message on failure (the built-in sample client has no file). */
 int studio_document_save(studio_document *doc);
 void studio_document_close(studio_document *doc);
+/* Autosave: every edit is written (as a consultation file) to NAME.autosave.json beside the
+ * consultation's NAME.json, and removed when the consultation is saved; the built-in sample client
+ * has none. The path, or 0 when there is none. */
+int studio_document_autosave_path(const studio_document *doc, char *out, size_t size);
+int studio_document_autosave(studio_document *doc);
+void studio_document_drop_autosave(const studio_document *doc);
+/* 1 when an autosave is there that is not older than the consultation file (or the file is not there). */
+int studio_document_autosave_newer(const studio_document *doc);
+/* Replaces doc with its autosave, saved again under its own name by Ctrl+S. */
+int studio_document_restore(studio_document *doc);
 
 /* view.c */
 void studio_view_fit(studio_view *view, const smp_image_info *photo);
@@ -209,6 +219,11 @@ typedef struct studio {
     int edit_partner;        /* with symmetry, the point across the centre line moving with it; -1: none */
     int stroke_start;        /* the first stroke of the brush drag under way */
     studio_shapes shapes;    /* the overlay, rebuilt each frame while a tool is out */
+    char prompt[1024];       /* Ctrl+O: the path being typed; prompting while it shows */
+    int prompting;
+    int offer_restore;       /* an autosave newer than the file was found: R restores it, Esc drops it */
+    int autosave_due;        /* an edit not autosaved yet */
+    Uint32 autosaved_at;     /* SDL ticks of the last autosave */
     int style_row;           /* the style panel's row taken by the pointer or the arrow keys; -1: none */
     int coalesce;            /* 1 while a slider is dragged: its edits replace one another in the history */
     int dragging;            /* DRAG_ */
@@ -249,6 +264,25 @@ int studio_outline_delete(studio *s);
 int studio_brush_stroke(studio *s, double x0, double y0, double x1, double y1);
 /* The overlay in each pane: the outline and its control points, or the brush's circle and the stroke being painted. */
 void studio_outline_shapes(const studio *s, studio_shapes *out);
+
+/* main.c */
+int studio_show_status(studio *s);
+/* The history starts again from what is on screen. */
+int studio_history_reset(studio *s);
+
+/* session.c: the open consultation. */
+/* After a document is in: the history, the fitted view, the title, and (with offer) the offer of a newer autosave. */
+int studio_start_document(studio *s, int offer);
+/* Opens a consultation (.json) or a photo in place of the open one; a
+ * failure leaves it open, with a word on the status line. */
+int studio_open_file(studio *s, const char *path);
+/* Autosaves an edit not saved yet: at most once a second, or now. */
+void studio_autosave_tick(studio *s, int now);
+/* Ctrl+O: a path typed on the status line (Enter opens it, Esc cancels). */
+void studio_begin_open(studio *s);
+void studio_prompt_text(studio *s, const char *text);
+/* Keys while the path is typed or the autosave is offered (R restores, Esc discards). */
+void studio_session_key(studio *s, SDL_Keycode key);
 
 /* export.c: Ctrl+E, full-resolution exports on a worker thread. */
 /* Starts writing after.png and before_after.png into the export folder

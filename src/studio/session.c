@@ -1,0 +1,115 @@
+/* session.c: which consultation is open: Ctrl+O and files dropped on the
+ * window, the autosave of every edit, and the offer of it after a crash. */
+#include <stdio.h>
+#include <string.h>
+
+#include "studio.h"
+
+#define AUTOSAVE_MS 1000 /* at most one autosave a second: each is a file written and flushed to disk */
+
+void studio_autosave_tick(studio *s, int now) {
+    Uint32 ticks = SDL_GetTicks();
+    if (!s->autosave_due || (!now && s->autosaved_at && ticks - s->autosaved_at < AUTOSAVE_MS)) return;
+    s->autosave_due = 0;
+    s->autosaved_at = ticks ? ticks : 1;
+    if (studio_document_autosave(&s->doc) != STUDIO_EXIT_OK) {
+        snprintf(s->notice, sizeof s->notice, "Autosave failed: see the message on stderr");
+        studio_show_status(s);
+    }
+}
+
+/* The offer, over the photo until it is answered. */
+static int offer_restore(studio *s) {
+    char path[1024];
+    studio_document_autosave_path(&s->doc, path, sizeof path);
+    const char *slash = strrchr(path, '/');
+    char text[1400];
+    snprintf(text, sizeof text,
+             "Edits that were not saved are in %s\n(the studio closed before they were saved).\n\n"
+             "R: restore them        Esc: discard them",
+             slash ? slash + 1 : path);
+    s->offer_restore = 1;
+    s->view.panel = STUDIO_PANEL_HELP;
+    return studio_gpu_label(&s->gpu, STUDIO_LABEL_HELP, text);
+}
+
+int studio_start_document(studio *s, int offer) {
+    int code = studio_history_reset(s);
+    if (code != STUDIO_EXIT_OK) return code;
+    studio_view_fit(&s->view, &s->doc.info);
+    s->view.wipe = 0.5;
+    s->view.panel = STUDIO_PANEL_NONE;
+    s->tool = STUDIO_TOOL_NONE;
+    s->edit_layer = 0;
+    s->edit_point = s->style_row = -1;
+    s->dirty = STUDIO_DIRTY_VIEW;
+    s->notice[0] = '\0';
+    char title[160];
+    snprintf(title, sizeof title, "SMP Studio: %s", s->doc.title);
+    SDL_SetWindowTitle(s->window, title);
+    if ((code = studio_gpu_label(&s->gpu, STUDIO_LABEL_BEFORE, "Before")) != STUDIO_EXIT_OK) return code;
+    if ((code = studio_gpu_label(&s->gpu, STUDIO_LABEL_AFTER, "After")) != STUDIO_EXIT_OK) return code;
+    if (offer && studio_document_autosave_newer(&s->doc) && (code = offer_restore(s)) != STUDIO_EXIT_OK) return code;
+    return studio_show_status(s);
+}
+
+int studio_open_file(studio *s, const char *path) {
+    studio_autosave_tick(s, 1);
+    studio_document doc;
+    size_t n = strlen(path);
+    int code = n > 5 && !strcmp(path + n - 5, ".json") ? studio_document_open_project(&doc, path, NULL)
+                                                       : studio_document_open_photo(&doc, path, NULL);
+    if (code != STUDIO_EXIT_OK) {
+        snprintf(s->notice, sizeof s->notice, "Not opened: see the message on stderr");
+        return studio_show_status(s);
+    }
+    studio_document_close(&s->doc);
+    s->doc = doc;
+    return studio_start_document(s, 1);
+}
+
+void studio_begin_open(studio *s) {
+    s->prompting = 1;
+    s->prompt[0] = '\0';
+    const char *slash = s->doc.project_path ? strrchr(s->doc.project_path, '/') : NULL;
+    if (slash) snprintf(s->prompt, sizeof s->prompt, "%.*s/", (int)(slash - s->doc.project_path), s->doc.project_path);
+    SDL_StartTextInput();
+    studio_show_status(s);
+}
+
+void studio_prompt_text(studio *s, const char *text) {
+    if (!s->prompting) return;
+    size_t n = strlen(s->prompt);
+    snprintf(s->prompt + n, sizeof s->prompt - n, "%s", text);
+    studio_show_status(s);
+}
+
+static void end_prompt(studio *s) {
+    s->prompting = 0;
+    SDL_StopTextInput();
+}
+
+void studio_session_key(studio *s, SDL_Keycode key) {
+    if (s->offer_restore) {
+        if (key != SDLK_r && key != SDLK_ESCAPE) return;
+        s->offer_restore = 0;
+        s->view.panel = STUDIO_PANEL_NONE;
+        if (key == SDLK_ESCAPE) studio_document_drop_autosave(&s->doc);
+        else if (studio_document_restore(&s->doc) == STUDIO_EXIT_OK) studio_start_document(s, 0);
+        return;
+    }
+    if (key == SDLK_ESCAPE) end_prompt(s);
+    if (key == SDLK_BACKSPACE) { /* one character: UTF-8 continuation bytes go with it */
+        size_t n = strlen(s->prompt);
+        while (n > 0 && ((unsigned char)s->prompt[n - 1] & 0xC0) == 0x80) n--;
+        s->prompt[n > 0 ? n - 1 : 0] = '\0';
+    }
+    if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
+        end_prompt(s);
+        char path[sizeof s->prompt];
+        snprintf(path, sizeof path, "%s", s->prompt);
+        studio_open_file(s, path);
+        return;
+    }
+    studio_show_status(s);
+}
