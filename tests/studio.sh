@@ -223,6 +223,36 @@ check "shown as when given on the command line" cmp -s "$tmp/o-opened.png" "$tmp
 printf 'key ctrl+o\ntype %s/missing.json\nkey return\n' "$tmp" >"$tmp/open-bad.txt"
 expect 0 "missing.json: cannot open" -- --script "$tmp/open-bad.txt" --size 640x480
 
+# Calibration: two points a typed distance apart (K), the pupils at 63 mm (U); importing a mask (I).
+scaled() { sed "s/\"px_per_mm\": 8.2/\"px_per_mm\": $1/" "$tmp/o-first.json"; }
+# scale_check WHAT NAME PX: the script NAME.txt, on the outline consultation, sets a scale that gives the
+# dots of PX px/mm.
+scale_check() {
+    consultation "$outline" >"$tmp/$2.json"
+    check "$1" studio --project "$tmp/$2.json" --script "$tmp/$2.txt" --size 1200x900
+    scaled "$3" >"$tmp/$2-expected.json"
+    "$CLI" dots --project "$tmp/$2.json" -o "$tmp/$2.csv" >/dev/null
+    "$CLI" dots --project "$tmp/$2-expected.json" -o "$tmp/$2-expected.csv" >/dev/null
+    check "gives the dots of $3 px/mm" cmp -s "$tmp/$2.csv" "$tmp/$2-expected.csv"
+}
+printf 'key k\ndrag 100 100 100 100\ndrag 300 100 300 100\ntype 50\nkey return\nkey ctrl+s\n' >"$tmp/ruler.txt"
+scale_check "K: two points 400 px apart typed as 50 mm" ruler 8
+printf 'key u\ndrag 100 100 100 100\ndrag 226 100 226 100\nkey return\nkey ctrl+s\n' >"$tmp/pupils.txt"
+scale_check "U: pupils 252 px apart at the offered 63 mm" pupils 4
+printf 'key k\ndrag 100 100 100 100\ndrag 300 100 300 100\ntype abc\nkey return\n' >"$tmp/ruler-bad.txt"
+expect 0 "distance: 'abc' is not a number of mm" -- --project "$tmp/o-first.json" --script "$tmp/ruler-bad.txt" --size 1200x900
+printf 'key k\ndrag 100 100 100 100\ndrag 300 100 300 100\ntype 50\nkey return\n' >"$tmp/ruler-sample.txt"
+expect 0 "the sample client's scale is known" -- --script "$tmp/ruler-sample.txt" --size 1200x900
+consultation "$outline" >"$tmp/i.json"
+printf 'key i\ntype %s\nkey return\nkey ctrl+s\n' "$tmp/blend_mask.png" >"$tmp/import.txt"
+check "I imports a mask into the treatment layer" studio --project "$tmp/i.json" --script "$tmp/import.txt" --size 640x480
+sed "s|\"treatment\": {|\"treatment\": {\"mask\": \"$tmp/blend_mask.png\", |" "$tmp/o-first.json" >"$tmp/i-expected.json"
+"$CLI" dots --project "$tmp/i.json" -o "$tmp/i.csv" >/dev/null
+"$CLI" dots --project "$tmp/i-expected.json" -o "$tmp/i-expected.csv" >/dev/null
+check "saved as the layer's mask, under its outline" cmp -s "$tmp/i.csv" "$tmp/i-expected.csv"
+printf 'key i\ntype %s/none.png\nkey return\n' "$tmp" >"$tmp/import-bad.txt"
+expect 0 "none.png: No such file" -- --project "$tmp/o-first.json" --script "$tmp/import-bad.txt" --size 640x480
+
 # A photo and its mask from the command line; Ctrl+S writes PHOTO-NAME.json beside the photo.
 printf 'key ]\nkey ctrl+s\n' >"$tmp/photo-save.txt"
 check "smp-studio PHOTO --mask M" studio "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" \

@@ -262,6 +262,58 @@ static smp_status write_layers(studio_document *doc) {
     return SMP_OK;
 }
 
+/* Each layer's paint read again from its mask file for cells of a new scale;
+ * on failure nothing changes. */
+static smp_status reread_paint(studio_document *doc, double px_per_mm) {
+    const smp_project_layer *from[STUDIO_LAYERS] = {&doc->project->treatment, &doc->project->blend,
+                                                     &doc->project->scar};
+    smp_mask *paint[STUDIO_LAYERS] = {NULL};
+    smp_status status = SMP_OK;
+    for (int i = 0; i < STUDIO_LAYERS && status == SMP_OK; i++) {
+        smp_project_layer paint_only = {.mask = doc->layers[i].paint ? from[i]->mask : NULL};
+        status = smp_project_layer_mask(&paint_only, doc->project_path, doc->info.width, doc->info.height,
+                                        smp_mask_cell_for_scale(px_per_mm), &paint[i]);
+    }
+    for (int i = 0; i < STUDIO_LAYERS; i++) {
+        smp_mask *old = status == SMP_OK ? doc->layers[i].paint : paint[i];
+        if (status == SMP_OK) doc->layers[i].paint = paint[i];
+        smp_mask_destroy(old);
+    }
+    return status;
+}
+
+int studio_document_calibrate(studio_document *doc, const smp_calibration_settings *calibration) {
+    if (!doc->project)
+        return studio_error(STUDIO_EXIT_USAGE, "the sample client's scale is known (%.1f px/mm)", doc->px_per_mm);
+    smp_calibration scale;
+    smp_status status = smp_calibrate(calibration, doc->info.width, doc->info.height, &scale);
+    if (status == SMP_OK) status = reread_paint(doc, scale.px_per_mm);
+    if (status != SMP_OK) return studio_status_error(status);
+    doc->project->calibration = *calibration;
+    doc->px_per_mm = scale.px_per_mm;
+    return studio_document_rebuild(doc);
+}
+
+int studio_document_import(studio_document *doc, int which, const char *path) {
+    if (!doc->project)
+        return studio_error(STUDIO_EXIT_USAGE, "the sample client is built in; open its photo to import masks");
+    char *absolute = realpath(path, NULL);
+    if (!absolute) return studio_error(smp_status_exit_code(SMP_ERR_READ), "%s: %s", path, strerror(errno));
+    smp_mask *paint = NULL;
+    smp_status status = smp_mask_load(absolute, doc->info.width, doc->info.height,
+                                      smp_mask_cell_for_scale(doc->px_per_mm), &paint);
+    if (status != SMP_OK) {
+        free(absolute);
+        return studio_status_error(status);
+    }
+    smp_project_layer *to[STUDIO_LAYERS] = {&doc->project->treatment, &doc->project->blend, &doc->project->scar};
+    free(to[which]->mask);
+    to[which]->mask = absolute;
+    smp_mask_destroy(doc->layers[which].paint);
+    doc->layers[which].paint = paint;
+    return studio_document_rebuild(doc);
+}
+
 /* The consultation as it is on screen, written to path. */
 static int save_to(studio_document *doc, const char *path) {
     doc->project->variants[doc->variant].style = *smp_design_style(doc->design);

@@ -245,10 +245,27 @@ static void brush_shapes(const studio *s, int pane, studio_shapes *out) {
     circle(out, c, radius + 0.5 * ppp, radius - 0.5 * ppp, white);
 }
 
+/* The calibration tools' points, and the line between them (or to the pointer). */
+static void calibration_shapes(const studio *s, int pane, studio_shapes *out) {
+    double ppp = s->pixels_per_point;
+    smp_point at[2];
+    for (int i = 0; i < s->mark_count; i++) at[i] = studio_view_from_photo(&s->view, s->marks[i], pane);
+    if (s->mark_count == 1) {
+        smp_point pointer = studio_view_to_photo(&s->view, s->mouse_x * ppp, s->mouse_y * ppp);
+        at[1] = studio_view_from_photo(&s->view, pointer, pane);
+    }
+    if (s->mark_count) polyline(out, at, 2, 0, ppp, white);
+    for (int i = 0; i < s->mark_count; i++) {
+        circle(out, at[i], 9.0 * ppp, 6.0 * ppp, shadow);
+        circle(out, at[i], 8.0 * ppp, 7.0 * ppp, white);
+    }
+}
+
 void studio_outline_shapes(const studio *s, studio_shapes *out) {
     out->count = 0;
     for (int pane = 0; pane <= (s->view.show == STUDIO_SHOW_SIDE_BY_SIDE); pane++) {
         if (s->tool == STUDIO_TOOL_OUTLINE) pane_shapes(s, pane, out);
         if (s->tool >= STUDIO_TOOL_BRUSH) brush_shapes(s, pane, out);
+        if (s->tool == STUDIO_TOOL_RULER || s->tool == STUDIO_TOOL_PUPILS) calibration_shapes(s, pane, out);
     }
 }

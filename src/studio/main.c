@@ -51,6 +51,8 @@ static const char *const shortcuts[][2] = {
     {"B / E", "brush / eraser on the layer; drag to paint"},
     {", / .", "brush smaller / larger"},
     {"X", "mirror symmetry while drawing"},
+    {"I", "import a mask painted elsewhere into the layer"},
+    {"K / U", "scale: two points a typed distance apart / the pupils (63 mm)"},
     {"Tab", "the next layer: treatment, blend zone, scars"},
     {"F1 or ?", "this help"},
     {"Ctrl+Z / Ctrl+Y", "undo / redo"},
@@ -157,28 +159,43 @@ static void update_size(studio *s) {
     s->dirty = STUDIO_DIRTY_VIEW;
 }
 
-/* The line at the bottom: the style and age on screen. */
+static const char *const layer_names[STUDIO_LAYERS] = {"treatment area", "blend zone", "scars"};
+
+/* What the tool in hand does, for the status line ("" for none). */
+static void describe_tool(const studio *s, char *out, size_t size) {
+    const char *layer = layer_names[s->edit_layer], *mirrored = s->symmetry ? ", mirrored" : "";
+    out[0] = '\0';
+    if (s->tool == STUDIO_TOOL_OUTLINE) snprintf(out, size, "Outline of the %s%s    ", layer, mirrored);
+    if (s->tool == STUDIO_TOOL_RULER || s->tool == STUDIO_TOOL_PUPILS)
+        snprintf(out, size, "Scale %.2f px/mm: click %s    ", s->doc.px_per_mm,
+                 s->tool == STUDIO_TOOL_RULER ? "two points a known distance apart" : "the centres of the pupils");
+    if (s->tool >= STUDIO_TOOL_BRUSH)
+        snprintf(out, size, "%s %.1f mm on the %s%s    ", s->tool == STUDIO_TOOL_BRUSH ? "Brush" : "Eraser", s->brush_mm,
+                 layer, mirrored);
+}
+
+/* The status line while something is typed on it. */
+static int show_prompt(studio *s) {
+    char ask[96], text[1536];
+    if (s->prompting == STUDIO_PROMPT_OPEN) snprintf(ask, sizeof ask, "Open (a consultation .json or a photo)");
+    if (s->prompting == STUDIO_PROMPT_IMPORT) snprintf(ask, sizeof ask, "Mask for the %s (white: paint)", layer_names[s->edit_layer]);
+    if (s->prompting == STUDIO_PROMPT_DISTANCE) snprintf(ask, sizeof ask, "Distance between the two points, mm");
+    snprintf(text, sizeof text, "%s: %s\u258f    Enter: done, Esc: cancel", ask, s->prompt);
+    return studio_gpu_label(&s->gpu, STUDIO_LABEL_STATUS, text);
+}
+
+/* The line at the bottom: the tool, the style and age on screen, and a notice. */
 int studio_show_status(studio *s) {
+    if (s->prompting) return show_prompt(s);
     const smp_style *st = smp_design_style(s->doc.design);
-    char age[32];
+    char age[32], tool[160], text[1024];
     snprintf(age, sizeof age, "%.1f years on", s->doc.look.years);
     for (int i = 0; i < (int)(sizeof smp_age_names / sizeof smp_age_names[0]); i++)
         if (smp_age_names[i].fresh == s->doc.look.fresh && smp_age_names[i].years == s->doc.look.years)
             snprintf(age, sizeof age, "%s", smp_age_names[i].name);
-    static const char *const layer_names[STUDIO_LAYERS] = {"treatment area", "blend zone", "scars"};
-    char editing[128] = "";
-    if (s->tool == STUDIO_TOOL_OUTLINE)
-        snprintf(editing, sizeof editing, "Outline of the %s%s    ", layer_names[s->edit_layer], s->symmetry ? ", mirrored" : "");
-    if (s->tool >= STUDIO_TOOL_BRUSH)
-        snprintf(editing, sizeof editing, "%s %.1f mm on the %s%s    ", s->tool == STUDIO_TOOL_BRUSH ? "Brush" : "Eraser",
-                 s->brush_mm, layer_names[s->edit_layer], s->symmetry ? ", mirrored" : "");
-    char text[1536];
-    if (s->prompting) {
-        snprintf(text, sizeof text, "Open (a consultation .json or a photo): %s\u258f    Enter opens, Esc cancels", s->prompt);
-        return studio_gpu_label(&s->gpu, STUDIO_LABEL_STATUS, text);
-    }
+    describe_tool(s, tool, sizeof tool);
     snprintf(text, sizeof text, "%s%.0f dots/cm\u00b2    %.2f mm dots    shade %.2f    %s hairline, %.1f mm    %s%s%s",
-             editing, st->density, st->dot_size, st->shade, st->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft",
+             tool, st->density, st->dot_size, st->shade, st->hairline == SMP_HAIRLINE_SHARP ? "sharp" : "soft",
              st->feather_mm, age, s->notice[0] ? "    " : "", s->notice);
     return studio_gpu_label(&s->gpu, STUDIO_LABEL_STATUS, text);
 }
@@ -343,6 +360,7 @@ static void undo(studio *s, int step) {
 static void take_tool(studio *s, int tool) {
     s->tool = s->tool == tool ? STUDIO_TOOL_NONE : tool;
     s->edit_point = -1;
+    s->mark_count = 0;
     studio_show_status(s);
     if (s->tool != STUDIO_TOOL_OUTLINE || s->doc.layers[s->edit_layer].shape.outline) return;
     if (studio_document_trace(&s->doc, s->edit_layer) != STUDIO_EXIT_OK) return;
@@ -422,6 +440,7 @@ static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
     } else if (s->view.show == STUDIO_SHOW_WIPE && near_divider) s->dragging = DRAG_WIPE;
     else if (s->tool == STUDIO_TOOL_OUTLINE && studio_outline_press(s, x, y)) s->dragging = DRAG_POINT;
     else if (s->tool >= STUDIO_TOOL_BRUSH && studio_brush_stroke(s, x, y, x, y)) s->dragging = DRAG_PAINT;
+    else if (s->tool == STUDIO_TOOL_RULER || s->tool == STUDIO_TOOL_PUPILS) studio_calibration_mark(s, x, y);
     else s->dragging = DRAG_PAN;
     s->press_x = x, s->press_y = y;
 }
@@ -575,6 +594,9 @@ static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
     case SDLK_RIGHT: step_style(s, key == SDLK_RIGHT ? 1 : -1); break;
     case SDLK_o: take_tool(s, STUDIO_TOOL_OUTLINE); break;
     case SDLK_b: take_tool(s, STUDIO_TOOL_BRUSH); break;
+    case SDLK_k: take_tool(s, STUDIO_TOOL_RULER); break;
+    case SDLK_u: take_tool(s, STUDIO_TOOL_PUPILS); break;
+    case SDLK_i: studio_begin_prompt(s, STUDIO_PROMPT_IMPORT, ""); break;
     case SDLK_e: take_tool(s, STUDIO_TOOL_ERASER); break;
     case SDLK_x:
         s->symmetry = !s->symmetry;

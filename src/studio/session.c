@@ -1,6 +1,7 @@
 /* session.c: which consultation is open: Ctrl+O and files dropped on the
  * window, the autosave of every edit, and the offer of it after a crash. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "studio.h"
@@ -68,13 +69,19 @@ int studio_open_file(studio *s, const char *path) {
     return studio_start_document(s, 1);
 }
 
-void studio_begin_open(studio *s) {
-    s->prompting = 1;
-    s->prompt[0] = '\0';
-    const char *slash = s->doc.project_path ? strrchr(s->doc.project_path, '/') : NULL;
-    if (slash) snprintf(s->prompt, sizeof s->prompt, "%.*s/", (int)(slash - s->doc.project_path), s->doc.project_path);
+void studio_begin_prompt(studio *s, int kind, const char *text) {
+    s->prompting = kind;
+    snprintf(s->prompt, sizeof s->prompt, "%s", text);
     SDL_StartTextInput();
     studio_show_status(s);
+}
+
+/* Ctrl+O starts in the open consultation's folder. */
+void studio_begin_open(studio *s) {
+    char folder[sizeof s->prompt] = "";
+    const char *slash = s->doc.project_path ? strrchr(s->doc.project_path, '/') : NULL;
+    if (slash) snprintf(folder, sizeof folder, "%.*s/", (int)(slash - s->doc.project_path), s->doc.project_path);
+    studio_begin_prompt(s, STUDIO_PROMPT_OPEN, folder);
 }
 
 void studio_prompt_text(studio *s, const char *text) {
@@ -84,9 +91,61 @@ void studio_prompt_text(studio *s, const char *text) {
     studio_show_status(s);
 }
 
+void studio_calibration_mark(studio *s, double window_x, double window_y) {
+    if (s->mark_count == 2) s->mark_count = 0;
+    s->marks[s->mark_count++] = studio_view_to_photo(&s->view, window_x, window_y);
+    if (s->mark_count == 2) studio_begin_prompt(s, STUDIO_PROMPT_DISTANCE, s->tool == STUDIO_TOOL_PUPILS ? "63" : "");
+}
+
+/* The two points and the distance typed: the new scale. */
+static void calibrate(studio *s, const char *typed) {
+    char *end;
+    double mm = strtod(typed, &end);
+    smp_calibration_settings c = {0};
+    double points[4] = {s->marks[0].x, s->marks[0].y, s->marks[1].x, s->marks[1].y};
+    if (s->tool == STUDIO_TOOL_PUPILS) {
+        c.has_pupils = 1, c.ipd_mm = mm;
+        memcpy(c.pupils, points, sizeof points);
+    } else {
+        c.has_ruler = 1, c.ruler_mm = mm;
+        memcpy(c.ruler, points, sizeof points);
+    }
+    s->mark_count = 0;
+    if (end == typed || *end || studio_document_calibrate(&s->doc, &c) != STUDIO_EXIT_OK) {
+        snprintf(s->notice, sizeof s->notice, "Scale not changed: see the message on stderr");
+        if (end == typed || *end) studio_error(STUDIO_EXIT_USAGE, "distance: '%s' is not a number of mm", typed);
+        return;
+    }
+    snprintf(s->notice, sizeof s->notice, "Scale: %.2f px/mm", s->doc.px_per_mm);
+    s->tool = STUDIO_TOOL_NONE;
+    s->dirty = STUDIO_DIRTY_VIEW;
+    s->autosave_due = 1;
+}
+
 static void end_prompt(studio *s) {
     s->prompting = 0;
     SDL_StopTextInput();
+}
+
+/* Enter: what was typed is used. */
+static void use_prompt(studio *s) {
+    int kind = s->prompting;
+    char typed[sizeof s->prompt];
+    snprintf(typed, sizeof typed, "%s", s->prompt);
+    end_prompt(s);
+    s->notice[0] = '\0';
+    if (kind == STUDIO_PROMPT_OPEN) {
+        studio_open_file(s, typed);
+        return;
+    }
+    if (kind == STUDIO_PROMPT_DISTANCE) calibrate(s, typed);
+    if (kind == STUDIO_PROMPT_IMPORT) {
+        int ok = studio_document_import(&s->doc, s->edit_layer, typed) == STUDIO_EXIT_OK;
+        snprintf(s->notice, sizeof s->notice, ok ? "Mask imported" : "Not imported: see the message on stderr");
+        s->dirty = STUDIO_DIRTY_VIEW;
+        s->autosave_due |= ok;
+    }
+    studio_show_status(s);
 }
 
 void studio_session_key(studio *s, SDL_Keycode key) {
@@ -98,18 +157,15 @@ void studio_session_key(studio *s, SDL_Keycode key) {
         else if (studio_document_restore(&s->doc) == STUDIO_EXIT_OK) studio_start_document(s, 0);
         return;
     }
-    if (key == SDLK_ESCAPE) end_prompt(s);
+    if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
+        use_prompt(s);
+        return;
+    }
+    if (key == SDLK_ESCAPE) end_prompt(s), s->mark_count = 0;
     if (key == SDLK_BACKSPACE) { /* one character: UTF-8 continuation bytes go with it */
         size_t n = strlen(s->prompt);
         while (n > 0 && ((unsigned char)s->prompt[n - 1] & 0xC0) == 0x80) n--;
         s->prompt[n > 0 ? n - 1 : 0] = '\0';
-    }
-    if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
-        end_prompt(s);
-        char path[sizeof s->prompt];
-        snprintf(path, sizeof path, "%s", s->prompt);
-        studio_open_file(s, path);
-        return;
     }
     studio_show_status(s);
 }

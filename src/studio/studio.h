@@ -115,6 +115,11 @@ int studio_document_rebuild(studio_document *doc);
 /* Turns a layer's paint into an outline of control points the practitioner
  * can drag (the paint is then dropped: the outline is the layer). */
 int studio_document_trace(studio_document *doc, int layer);
+/* A new scale (two points a known distance apart, or the pupils): the paint
+ * read again for it and the design made again; on failure nothing changes. */
+int studio_document_calibrate(studio_document *doc, const smp_calibration_settings *calibration);
+/* A mask painted elsewhere becomes the layer's paint (its outline and strokes stay over it). */
+int studio_document_import(studio_document *doc, int layer, const char *path);
 /* to gets its own copies of from's arrays (to's old ones are not freed); 0 when out of memory. */
 int studio_shape_copy(const studio_shape *from, studio_shape *to);
 int studio_shape_equal(const studio_shape *a, const studio_shape *b);
@@ -219,8 +224,10 @@ typedef struct studio {
     int edit_partner;        /* with symmetry, the point across the centre line moving with it; -1: none */
     int stroke_start;        /* the first stroke of the brush drag under way */
     studio_shapes shapes;    /* the overlay, rebuilt each frame while a tool is out */
-    char prompt[1024];       /* Ctrl+O: the path being typed; prompting while it shows */
+    char prompt[1024];       /* what is being typed on the status line; prompting (STUDIO_PROMPT_) while it shows */
     int prompting;
+    smp_point marks[2];      /* the calibration tools' two points, photo pixels */
+    int mark_count;
     int offer_restore;       /* an autosave newer than the file was found: R restores it, Esc drops it */
     int autosave_due;        /* an edit not autosaved yet */
     Uint32 autosaved_at;     /* SDL ticks of the last autosave */
@@ -232,7 +239,9 @@ typedef struct studio {
 } studio;
 
 enum { DRAG_NONE = 0, DRAG_WIPE, DRAG_PAN, DRAG_POINT, DRAG_PAINT, DRAG_SLIDER };
-enum { STUDIO_TOOL_NONE = 0, STUDIO_TOOL_OUTLINE, STUDIO_TOOL_BRUSH, STUDIO_TOOL_ERASER };
+enum { STUDIO_TOOL_NONE = 0, STUDIO_TOOL_OUTLINE, STUDIO_TOOL_RULER, STUDIO_TOOL_PUPILS, STUDIO_TOOL_BRUSH, STUDIO_TOOL_ERASER };
+/* What the path or number typed on the status line is for. */
+enum { STUDIO_PROMPT_OPEN = 1, STUDIO_PROMPT_IMPORT, STUDIO_PROMPT_DISTANCE };
 #define STUDIO_BRUSH_MM_DEFAULT 4.0
 #define STUDIO_BRUSH_MM_MIN 0.5
 #define STUDIO_BRUSH_MM_MAX 60.0
@@ -278,8 +287,12 @@ int studio_start_document(studio *s, int offer);
 int studio_open_file(studio *s, const char *path);
 /* Autosaves an edit not saved yet: at most once a second, or now. */
 void studio_autosave_tick(studio *s, int now);
-/* Ctrl+O: a path typed on the status line (Enter opens it, Esc cancels). */
+/* Ctrl+O (STUDIO_PROMPT_OPEN), I (_IMPORT) and the calibration tools' second
+ * point (_DISTANCE): text typed on the status line, Enter uses it, Esc cancels. */
+void studio_begin_prompt(studio *s, int kind, const char *text);
 void studio_begin_open(studio *s);
+/* A click with a calibration tool: the first point, or the second and then the distance. */
+void studio_calibration_mark(studio *s, double window_x, double window_y);
 void studio_prompt_text(studio *s, const char *text);
 /* Keys while the path is typed or the autosave is offered (R restores, Esc discards). */
 void studio_session_key(studio *s, SDL_Keycode key);
