@@ -121,6 +121,9 @@ check "Ctrl+E exports while the preview goes on" studio --project "$tmp/c.json" 
 "$CLI" render --project "$tmp/c.json" -o "$tmp/cli-after.png" --quiet >/dev/null
 check "the exported after is the smp command's render, byte for byte" cmp -s "$tmp/c-export/after.png" "$tmp/cli-after.png"
 check "with its before/after sheet" test -s "$tmp/c-export/before_after.png"
+width() { "$CLI" info "$1" | sed -n 's/^size: \([0-9]*\)x.*/\1/p'; }
+check "and the variants sheet: before, soft and sharp, a cell wider" \
+    test "$(width "$tmp/c-export/variants.png")" -gt "$(width "$tmp/c-export/before_after.png")"
 cp "$tmp/c.json" "$tmp/blocked.json"
 touch "$tmp/blocked-export"
 expect 4 "blocked-export/after.png" -- --project "$tmp/blocked.json" --script "$tmp/export.txt" --size 640x480

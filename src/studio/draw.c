@@ -261,8 +261,21 @@ static void calibration_shapes(const studio *s, int pane, studio_shapes *out) {
     }
 }
 
-void studio_outline_shapes(const studio *s, studio_shapes *out) {
+/* An export's progress: a bar across the top of the window. */
+static void progress_bar(const studio *s, studio_shapes *out) {
+    int permille = studio_export_permille(s->export);
+    if (permille < 0) return;
+    double ppp = s->pixels_per_point, width = s->view.window_width * 0.4, height = 8.0 * ppp;
+    double x = (s->view.window_width - width) / 2.0, y = 22.0 * ppp;
+    const float track[4] = {0.09f, 0.10f, 0.12f, 0.8f};
+    smp_point left = {x, y + height / 2.0}, right = {x + width, y + height / 2.0};
+    line(out, left, right, height / 2.0 + 1.5 * ppp, track);
+    line(out, left, (smp_point){x + width * permille / 1000.0, left.y}, height / 2.0, layer_colour[STUDIO_LAYER_TREATMENT]);
+}
+
+void studio_overlay_shapes(const studio *s, studio_shapes *out) {
     out->count = 0;
+    if (s->export) progress_bar(s, out);
     for (int pane = 0; pane <= (s->view.show == STUDIO_SHOW_SIDE_BY_SIDE); pane++) {
         if (s->tool == STUDIO_TOOL_OUTLINE) pane_shapes(s, pane, out);
         if (s->tool >= STUDIO_TOOL_BRUSH) brush_shapes(s, pane, out);

@@ -688,7 +688,7 @@ int studio_draw_frame(studio *s) {
         int code = show_loupe(s, &loupe);
         if (code != STUDIO_EXIT_OK) return code;
     }
-    studio_outline_shapes(s, &s->shapes);
+    studio_overlay_shapes(s, &s->shapes);
     studio_gpu_draw(&s->gpu, &s->view, &s->visible, &loupe, &s->shapes);
     return STUDIO_EXIT_OK;
 }

@@ -271,8 +271,9 @@ int studio_outline_delete(studio *s);
 /* The brush or eraser painted from one window point to another on the layer
  * (and mirrored, with symmetry); 0 when it cannot be. */
 int studio_brush_stroke(studio *s, double x0, double y0, double x1, double y1);
-/* The overlay in each pane: the outline and its control points, or the brush's circle and the stroke being painted. */
-void studio_outline_shapes(const studio *s, studio_shapes *out);
+/* The overlay: in each pane the outline and its control points, the brush's circle and the stroke being
+ * painted, or the calibration points; and an export's progress bar. */
+void studio_overlay_shapes(const studio *s, studio_shapes *out);
 
 /* main.c */
 int studio_show_status(studio *s);
@@ -298,10 +299,11 @@ void studio_prompt_text(studio *s, const char *text);
 void studio_session_key(studio *s, SDL_Keycode key);
 
 /* export.c: Ctrl+E, full-resolution exports on a worker thread. */
-/* Starts writing after.png and before_after.png into the export folder
- * (beside the consultation file as NAME-export/, or ./smp-studio-export/)
- * from the design's dots and look as they are now. */
-int studio_export_start(const studio_document *doc, studio_export **out);
+/* Starts writing after.png, before_after.png and variants.png (the
+ * consultation's variants, or soft and sharp hairlines) into the export
+ * folder (beside the consultation file as NAME-export/, or
+ * ./smp-studio-export/) from the designs' dots and look as they are now. */
+int studio_export_start(studio_document *doc, studio_export **out);
 /* Progress in thousandths; -1 once it has finished (well or not). */
 int studio_export_permille(const studio_export *e);
 const char *studio_export_folder(const studio_export *e);
