@@ -12,8 +12,8 @@ extern const unsigned char smp_shader_view_frag[];
 extern const unsigned char smp_shader_shape_vert[];
 extern const unsigned char smp_shader_shape_frag[];
 
-#define LABEL_SIZE_PX 22.0
-#define LABEL_MARGIN 14
+#define LABEL_SIZE_PT 22.0 /* window points: HiDPI multiplies them by gpu->scale */
+#define LABEL_MARGIN_PT 14.0
 
 /* The info log of a shader or program that failed; returns 0 so callers can return it. */
 static GLuint report_gl_log(GLuint object, void (*get_log)(GLuint, GLsizei, GLsizei *, GLchar *), const char *what) {
@@ -80,13 +80,14 @@ static void upload(GLuint texture, const smp_image *image) {
 
 /* A label: light text (lines split at '\n') on a dark, translucent plate. */
 int studio_gpu_label(studio_gpu *gpu, int which, const char *text) {
-    int pad = 10, line_height = (int)(LABEL_SIZE_PX * 1.6), lines = 1;
+    double size = LABEL_SIZE_PT * gpu->scale;
+    int pad = (int)(10.0 * gpu->scale), line_height = (int)(size * 1.6), lines = 1;
     double widest = 0.0;
     char line[256];
     for (const char *at = text; *at; lines++) {
         size_t n = strcspn(at, "\n");
         snprintf(line, sizeof line, "%.*s", (int)n, at);
-        double w = smp_text_width(gpu->font, LABEL_SIZE_PX, line);
+        double w = smp_text_width(gpu->font, size, line);
         widest = w > widest ? w : widest;
         at += n + (at[n] == '\n');
         if (!*at) break;
@@ -100,7 +101,7 @@ int studio_gpu_label(studio_gpu *gpu, int which, const char *text) {
     for (int i = 0; i < lines; i++) {
         size_t n = strcspn(at, "\n");
         snprintf(line, sizeof line, "%.*s", (int)n, at);
-        smp_text_draw(plate, gpu->font, pad, line_height * (i + 0.72), LABEL_SIZE_PX, line,
+        smp_text_draw(plate, gpu->font, pad, line_height * (i + 0.72), size, line,
                       (const uint8_t[4]){240, 240, 236, 255});
         at += n + (at[n] == '\n');
     }
@@ -120,12 +121,13 @@ void studio_gpu_label_image(studio_gpu *gpu, int which, const smp_image *image) 
 }
 
 void studio_gpu_style_panel_at(const studio_gpu *gpu, const studio_view *view, int *x, int *y) {
-    *x = view->window_width - LABEL_MARGIN - gpu->label_width[STUDIO_LABEL_STYLE];
-    *y = 2 * LABEL_MARGIN + gpu->label_height[STUDIO_LABEL_AFTER];
+    int margin = (int)(LABEL_MARGIN_PT * gpu->scale);
+    *x = view->window_width - margin - gpu->label_width[STUDIO_LABEL_STYLE];
+    *y = 2 * margin + gpu->label_height[STUDIO_LABEL_AFTER];
 }
 
-int studio_gpu_create(studio_gpu *gpu, const char *font_path) {
-    *gpu = (studio_gpu){0};
+int studio_gpu_create(studio_gpu *gpu, const char *font_path, double scale) {
+    *gpu = (studio_gpu){.scale = scale};
     gpu->program = link_program(smp_shader_view_vert, smp_shader_view_frag, "shaders/view.*");
     gpu->shape_program = link_program(smp_shader_shape_vert, smp_shader_shape_frag, "shaders/shape.*");
     if (!gpu->program || !gpu->shape_program) return STUDIO_EXIT_INTERNAL;
@@ -267,16 +269,17 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     if (shapes && shapes->count) draw_shapes(gpu, view, shapes);
     glUniform1i(gpu->u_overlay, 1);
-    if (view->show != STUDIO_SHOW_AFTER) draw_label(gpu, STUDIO_LABEL_BEFORE, LABEL_MARGIN, LABEL_MARGIN);
+    int margin = (int)(LABEL_MARGIN_PT * gpu->scale);
+    if (view->show != STUDIO_SHOW_AFTER) draw_label(gpu, STUDIO_LABEL_BEFORE, margin, margin);
     if (view->show != STUDIO_SHOW_BEFORE)
-        draw_label(gpu, STUDIO_LABEL_AFTER, view->window_width - LABEL_MARGIN - gpu->label_width[STUDIO_LABEL_AFTER],
-                   LABEL_MARGIN);
+        draw_label(gpu, STUDIO_LABEL_AFTER, view->window_width - margin - gpu->label_width[STUDIO_LABEL_AFTER],
+                   margin);
     if (gpu->labels[STUDIO_LABEL_STATUS])
-        draw_label(gpu, STUDIO_LABEL_STATUS, LABEL_MARGIN,
-                   view->window_height - LABEL_MARGIN - gpu->label_height[STUDIO_LABEL_STATUS]);
-    int top = 2 * LABEL_MARGIN + gpu->label_height[STUDIO_LABEL_AFTER];
+        draw_label(gpu, STUDIO_LABEL_STATUS, margin,
+                   view->window_height - margin - gpu->label_height[STUDIO_LABEL_STATUS]);
+    int top = 2 * margin + gpu->label_height[STUDIO_LABEL_AFTER];
     if (view->panel == STUDIO_PANEL_PLAN)
-        draw_label(gpu, STUDIO_LABEL_PLAN, view->window_width - LABEL_MARGIN - gpu->label_width[STUDIO_LABEL_PLAN], top);
+        draw_label(gpu, STUDIO_LABEL_PLAN, view->window_width - margin - gpu->label_width[STUDIO_LABEL_PLAN], top);
     if (view->panel == STUDIO_PANEL_STYLE) {
         int x, y;
         studio_gpu_style_panel_at(gpu, view, &x, &y);

@@ -132,6 +132,14 @@ static int parse_args(int argc, char **argv, studio_options *o) {
     return STUDIO_EXIT_OK;
 }
 
+static void update_size(studio *s) {
+    int points_w, points_h;
+    SDL_GetWindowSize(s->window, &points_w, &points_h);
+    SDL_GL_GetDrawableSize(s->window, &s->view.window_width, &s->view.window_height);
+    s->pixels_per_point = points_w > 0 ? s->view.window_width / (double)points_w : 1.0;
+    s->dirty = STUDIO_DIRTY_VIEW;
+}
+
 static int open_window(studio *s, const studio_options *o) {
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return studio_error(STUDIO_EXIT_INTERNAL, "no display: %s", SDL_GetError());
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -148,16 +156,10 @@ static int open_window(studio *s, const studio_options *o) {
     if (!s->context)
         return studio_error(STUDIO_EXIT_INTERNAL, "no OpenGL 3.3 core context: %s", SDL_GetError());
     SDL_GL_SetSwapInterval(1);
-    return studio_gpu_create(&s->gpu, NULL);
+    update_size(s);
+    return studio_gpu_create(&s->gpu, NULL, s->pixels_per_point);
 }
 
-static void update_size(studio *s) {
-    int points_w, points_h;
-    SDL_GetWindowSize(s->window, &points_w, &points_h);
-    SDL_GL_GetDrawableSize(s->window, &s->view.window_width, &s->view.window_height);
-    s->pixels_per_point = points_w > 0 ? s->view.window_width / (double)points_w : 1.0;
-    s->dirty = STUDIO_DIRTY_VIEW;
-}
 
 static const char *const layer_names[STUDIO_LAYERS] = {"treatment area", "blend zone", "scars"};
 
@@ -718,7 +720,6 @@ static int run_unattended(studio *s, const studio_script *script, const char *sc
 static int run(studio *s, const studio_options *o, const studio_script *script) {
     int code = open_window(s, o);
     if (code != STUDIO_EXIT_OK) return code;
-    update_size(s);
     s->brush_mm = STUDIO_BRUSH_MM_DEFAULT;
     if ((code = studio_start_document(s, 1)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);

@@ -98,6 +98,7 @@ typedef struct studio_gpu {
     GLint u_shape_window;
     GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider, u_mirror, u_loupe;
     smp_font *font;
+    double scale;                        /* drawable pixels a window point */
     smp_image *view_image, *loupe_image; /* the engine's output, reused from frame to frame */
     GLuint labels[STUDIO_LABELS];
     int label_width[STUDIO_LABELS], label_height[STUDIO_LABELS];
@@ -166,7 +167,8 @@ smp_view studio_view_loupe(const studio_view *view, const smp_image_info *photo,
                            int size);
 
 /* gpu.c */
-int studio_gpu_create(studio_gpu *gpu, const char *font_path);
+/* scale: drawable pixels a window point (HiDPI), for text and margins. */
+int studio_gpu_create(studio_gpu *gpu, const char *font_path, double scale);
 void studio_gpu_destroy(studio_gpu *gpu);
 /* Where the loupe is drawn: a circle of size window pixels centred on (x, y); size 0: none. */
 typedef struct studio_loupe {
