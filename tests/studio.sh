@@ -264,6 +264,8 @@ check "smp-studio PHOTO --mask M" studio "$tmp/photo.jpg" --mask "$tmp/treatment
 "$CLI" dots "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" --density 130 -o "$tmp/photo-flags.csv" >/dev/null 2>&1
 check "saves photo.json that places the dots the flags do" cmp -s "$tmp/photo-saved.csv" "$tmp/photo-flags.csv"
 expect 2 "--mask: needs a PHOTO" -- --mask "$tmp/treatment_mask.png"
+expect 2 "--mask: needs a value" -- "$tmp/photo.jpg" --mask --screenshot "$tmp/x.png"
+expect 3 "the mask is 4x2 but the photo is 2400x1800" -- "$tmp/photo.jpg" --mask "$(dirname "$0")/data/grey8.png"
 expect 3 "--mask: cannot read .*none.png" -- "$tmp/photo.jpg" --mask "$tmp/none.png"
 expect 3 "nothing.jpg" -- "$tmp/nothing.jpg"
 expect 2 "give a photo or --project, not both" -- "$tmp/photo.jpg" --project "$tmp/c.json"

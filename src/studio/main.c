@@ -112,7 +112,7 @@ static int parse_args(int argc, char **argv, studio_options *o) {
         int takes_value = !strcmp(a, "--mask") || !strcmp(a, "--project") || !strcmp(a, "--project-variant") || !strcmp(a, "--size") ||
                           !strcmp(a, "--script") || !strcmp(a, "--screenshot");
         if (!takes_value) return studio_error(STUDIO_EXIT_USAGE, "unknown argument '%s' (see smp-studio --help)", a);
-        if (i + 1 >= argc) return studio_error(STUDIO_EXIT_USAGE, "%s: needs a value", a);
+        if (i + 1 >= argc || !strncmp(argv[i + 1], "--", 2)) return studio_error(STUDIO_EXIT_USAGE, "%s: needs a value", a);
         const char *value = argv[++i];
         if (!strcmp(a, "--project")) o->project = value;
         if (!strcmp(a, "--mask")) o->mask = value;
