@@ -291,18 +291,28 @@ static int gaussian(float sigma, float *weights) {
     return radius;
 }
 
-/* The blur along each row of `from` into `to`. */
+/* The blur of one cell of a row, its taps clipped to the row. */
+static inline float blur_at(const float *in, int i, int width, const float *w, int radius) {
+    float sum = 0.0f;
+    int k0 = i - radius < 0 ? -i : -radius, k1 = i + radius >= width ? width - 1 - i : radius;
+    for (int k = k0; k <= k1; k++) sum += in[i + k] * w[k + radius];
+    return sum;
+}
+
+/* The blur along each row of `from` into `to`. Where every tap lies inside
+ * the row, taps go outermost so the loop over cells vectorises: the same
+ * sums, term for term, as blur_at. */
 static void blur_rows(const float *from, float *to, int width, int height, const float *w, int radius) {
+    int lo = radius < width ? radius : width, hi = width - radius > lo ? width - radius : lo;
 #pragma omp parallel for schedule(static)
     for (int y = 0; y < height; y++) {
         const float *in = from + (size_t)y * (size_t)width;
         float *out = to + (size_t)y * (size_t)width;
-        for (int i = 0; i < width; i++) {
-            float sum = 0.0f;
-            int k0 = i - radius < 0 ? -i : -radius, k1 = i + radius >= width ? width - 1 - i : radius;
-            for (int k = k0; k <= k1; k++) sum += in[i + k] * w[k + radius];
-            out[i] = sum;
-        }
+        for (int i = 0; i < lo; i++) out[i] = blur_at(in, i, width, w, radius);
+        for (int i = lo; i < hi; i++) out[i] = 0.0f;
+        for (int k = -radius; k <= radius; k++)
+            for (int i = lo; i < hi; i++) out[i] += in[i + k] * w[k + radius];
+        for (int i = hi; i < width; i++) out[i] = blur_at(in, i, width, w, radius);
     }
 }
 
@@ -590,20 +600,28 @@ static void composite_tile(const smp_renderer *r, const sampler *s, smp_image *o
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
         if (s->identity)
             memcpy(pixels, s->level->pixels + (size_t)(y0 + y) * s->level->stride + (size_t)x0 * 4, (size_t)w * 4);
-        if (halo) halo_row(hf, &xs, w, ys.cell[y], ys.next[y], row, &first);
-        uint32_t touched = ink ? ink->touched[y] : 0;
-        for (int x = 0; x < w; x++) {
-            float tr[3] = {1.0f, 1.0f, 1.0f};
-            if (touched >> x & 1u) memcpy(tr, ink->transmit[y * TILE + x], sizeof tr);
-            if (halo) {
+        float tr[TILE][3];
+        if (halo) {
+            halo_row(hf, &xs, w, ys.cell[y], ys.next[y], row, &first);
+            for (int x = 0; x < w; x++) {
                 const float *l = row[xs.cell[x] - first], *m = row[xs.cell[x] - first + 1];
                 float fx = xs.next[x];
-                for (int c = 0; c < 3; c++) tr[c] *= l[c] + (m[c] - l[c]) * fx;
+                for (int c = 0; c < 3; c++) tr[x][c] = l[c] + (m[c] - l[c]) * fx;
             }
-            if (tr[0] == 1.0f && tr[1] == 1.0f && tr[2] == 1.0f) continue; /* untouched: the photo's bytes */
-            uint8_t *o = pixels + x * 4;
-            for (int c = 0; c < 3; c++) o[c] = shade_table[(int)(tr[c] * SHADE_STEPS + 0.5f)][o[c]];
+        } else {
+            for (int x = 0; x < w; x++) tr[x][0] = tr[x][1] = tr[x][2] = 1.0f;
         }
+        uint32_t touched = ink ? ink->touched[y] : 0;
+        for (int x = 0; x < w; x++)
+            if (touched >> x & 1u)
+                for (int c = 0; c < 3; c++) tr[x][c] *= ink->transmit[y * TILE + x][c];
+        /* The table's rows in one pass over plain arrays, which vectorises; a
+         * pixel no ink reaches gets the last row, which keeps its bytes. */
+        int step[TILE * 3];
+        const float *flat = &tr[0][0];
+        for (int i = 0; i < w * 3; i++) step[i] = (int)(flat[i] * SHADE_STEPS + 0.5f);
+        for (int x = 0; x < w; x++)
+            for (int c = 0; c < 3; c++) pixels[x * 4 + c] = shade_table[step[x * 3 + c]][pixels[x * 4 + c]];
     }
 }
 
