@@ -520,8 +520,16 @@ static void fill_tile(const sampler *s, smp_image *out, int x0, int y0, int w, i
         }
         const uint16_t *a = cached_row(&cache, im, &xs, ys.at[y], ys.next[y]);
         const uint16_t *b = cached_row(&cache, im, &xs, ys.next[y], ys.at[y]);
-        uint16_t fb = (uint16_t)ys.weight[y], fa = (uint16_t)(256 - fb); /* 16 bits: widening multiplies */
-        for (int i = 0; i < w * 4; i++) row[i] = (uint8_t)(((uint32_t)a[i] * fa + (uint32_t)b[i] * fb + 32768) >> 16);
+        uint16_t fb = (uint16_t)ys.weight[y], fa = (uint16_t)(256 - fb);
+        /* (a * fa + b * fb + 32768) >> 16 with a and b split into their high
+         * and low bytes, so every step fits the 16-bit lanes SSE2 multiplies
+         * in: both halves' sums are at most 255 * 256, and high + (low >> 8)
+         * at most 65280, as the whole is at most 65280 * 256. */
+        for (int i = 0; i < w * 4; i++) {
+            uint16_t high = (uint16_t)((a[i] >> 8) * fa + (b[i] >> 8) * fb);
+            uint16_t low = (uint16_t)((a[i] & 255) * fa + (b[i] & 255) * fb);
+            row[i] = (uint8_t)((uint16_t)(high + 128 + (low >> 8)) >> 8);
+        }
         for (int x = 0; x < w; x++)
             if (!xs.inside[x]) memset(row + x * 4, 0, 4);
     }
