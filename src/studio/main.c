@@ -244,117 +244,11 @@ static int toggle_panel(studio *s, int panel) {
     return s->view.panel == STUDIO_PANEL_HELP ? show_help(s) : STUDIO_EXIT_OK;
 }
 
-static void free_state(studio_state *state) {
-    for (int i = 0; i < STUDIO_LAYERS; i++) studio_shape_free(&state->shapes[i]);
-    *state = (studio_state){0};
-}
-
-/* The document's shapes are those of state (copied in; the design made again when they differ). */
-static int restore_shapes(studio *s, const studio_state *state) {
-    int changed = 0;
-    for (int i = 0; i < STUDIO_LAYERS; i++) {
-        studio_shape *shape = &s->doc.layers[i].shape, copy;
-        if (studio_shape_equal(shape, &state->shapes[i])) continue;
-        if (!studio_shape_copy(&state->shapes[i], &copy)) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
-        studio_shape_free(shape);
-        *shape = copy;
-        changed = 1;
-    }
-    if (!changed) return STUDIO_EXIT_OK;
-    s->dirty = STUDIO_DIRTY_VIEW;
-    return studio_document_rebuild(&s->doc);
-}
-
-/* Shows a state (its style already checked) without touching the history. */
-static int apply_state(studio *s, const studio_state *state) {
-    int code = restore_shapes(s, state);
-    if (code != STUDIO_EXIT_OK) return code;
-    smp_status status = smp_design_set_style(s->doc.design, &state->style);
-    if (status != SMP_OK) return studio_status_error(status);
-    s->doc.look = state->look;
-    s->dirty |= s->doc.comparing ? STUDIO_DIRTY_VIEW : STUDIO_DIRTY_AFTER;
-    if (s->doc.other && s->doc.other_hairline) { /* the other side follows, with the other hairline */
-        smp_style other = studio_document_other_style(&s->doc);
-        if ((status = smp_design_set_style(s->doc.other, &other)) != SMP_OK) return studio_status_error(status);
-        s->dirty = STUDIO_DIRTY_VIEW;
-    }
-    s->notice[0] = '\0';
-    code = s->view.panel == STUDIO_PANEL_PLAN    ? show_plan(s)
-           : s->view.panel == STUDIO_PANEL_STYLE ? show_style_panel(s)
-                                                 : STUDIO_EXIT_OK;
+int studio_show_text(studio *s) {
+    int code = s->view.panel == STUDIO_PANEL_PLAN    ? show_plan(s)
+               : s->view.panel == STUDIO_PANEL_STYLE ? show_style_panel(s)
+                                                     : STUDIO_EXIT_OK;
     return code == STUDIO_EXIT_OK ? studio_show_status(s) : code;
-}
-
-/* Records state after the current one, dropping what was undone (and, when
- * full, the oldest). While a slider is dragged its states replace each other. */
-static void record(studio *s, studio_state *state) {
-    if (s->coalesce == 2 && s->history_at > 0 && s->history_at == s->history_count - 1) {
-        free_state(&s->history[s->history_at]);
-        s->history[s->history_at] = *state;
-        return;
-    }
-    s->coalesce = s->coalesce ? 2 : 0;
-    for (int i = s->history_at + 1; i < s->history_count; i++) free_state(&s->history[i]);
-    if (s->history_at == STUDIO_HISTORY - 1) {
-        free_state(&s->history[0]);
-        memmove(s->history, s->history + 1, (STUDIO_HISTORY - 1) * sizeof s->history[0]);
-        s->history_at--;
-    }
-    s->history[++s->history_at] = *state;
-    s->history_count = s->history_at + 1;
-    s->autosave_due = 1;
-}
-
-/* The document as it is now, as a state with its own copies of the shapes. */
-static int capture(const studio *s, const smp_style *style, const smp_look *look, studio_state *out) {
-    *out = (studio_state){.look = *look};
-    smp_status status = smp_style_resolve(style, &out->style);
-    if (status != SMP_OK) return studio_status_error(status);
-    for (int i = 0; i < STUDIO_LAYERS; i++)
-        if (!studio_shape_copy(&s->doc.layers[i].shape, &out->shapes[i])) {
-            free_state(out);
-            return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
-        }
-    return STUDIO_EXIT_OK;
-}
-
-int studio_history_reset(studio *s) {
-    for (int i = 0; i < s->history_count; i++) free_state(&s->history[i]);
-    s->history_count = s->history_at = 0;
-    int code = capture(s, smp_design_style(s->doc.design), &s->doc.look, &s->history[0]);
-    s->history_count = code == STUDIO_EXIT_OK;
-    return code;
-}
-
-/* An edit: shown, and recorded after the current state. */
-static int edit(studio *s, const smp_style *style, const smp_look *look) {
-    studio_state state;
-    int code = capture(s, style, look, &state);
-    if (code == STUDIO_EXIT_OK) code = apply_state(s, &state);
-    if (code == STUDIO_EXIT_OK) record(s, &state);
-    else free_state(&state);
-    return code;
-}
-
-/* A drawing edit already made to the document: the design made again, and recorded. */
-static int edit_shape(studio *s) {
-    int code = studio_document_rebuild(&s->doc);
-    if (code != STUDIO_EXIT_OK) return code;
-    s->dirty = STUDIO_DIRTY_VIEW;
-    return edit(s, smp_design_style(s->doc.design), &s->doc.look);
-}
-
-int studio_set_style(studio *s, const smp_style *style) { return edit(s, style, &s->doc.look); }
-
-int studio_set_look(studio *s, const smp_look *look) { return edit(s, smp_design_style(s->doc.design), look); }
-
-/* Ctrl+Z (step -1) and Ctrl+Y (step 1). */
-static void undo(studio *s, int step) {
-    int at = s->history_at + step;
-    if (at < 0 || at >= s->history_count) return;
-    s->history_at = at;
-    apply_state(s, &s->history[at]);
-    s->autosave_due = 1;
 }
 
 /* A tool takes the mouse on the layer being edited (STUDIO_TOOL_OUTLINE shows
@@ -366,15 +260,7 @@ static void take_tool(studio *s, int tool) {
     studio_show_status(s);
     if (s->tool != STUDIO_TOOL_OUTLINE || s->doc.layers[s->edit_layer].shape.outline) return;
     if (studio_document_trace(&s->doc, s->edit_layer) != STUDIO_EXIT_OK) return;
-    /* The same area drawn another way: earlier states get the outline too, so undo never loses the area. */
-    const studio_shape *traced = &s->doc.layers[s->edit_layer].shape;
-    for (int i = 0; i < s->history_count; i++) {
-        studio_shape *shape = &s->history[i].shapes[s->edit_layer];
-        if (shape->outline) continue;
-        studio_shape old = *shape, with = {traced->outline, traced->outline_count, old.strokes, old.stroke_count};
-        if (!studio_shape_copy(&with, shape)) break;
-        studio_shape_free(&old);
-    }
+    studio_history_share_outline(s, s->edit_layer);
     s->dirty = STUDIO_DIRTY_VIEW;
 }
 
@@ -388,7 +274,7 @@ static void match_stubble(studio *s) {
         studio_show_status(s);
         return;
     }
-    edit(s, &style, &s->doc.look);
+    studio_edit(s, &style, &s->doc.look);
     snprintf(s->notice, sizeof s->notice, "Matched: stubble %.2f of bare skin, treated %.2f", match.stubble_ratio,
              match.treated_ratio);
     studio_show_status(s);
@@ -400,7 +286,7 @@ static void step_style(studio *s, int direction) {
     smp_style style = *smp_design_style(s->doc.design);
     smp_look look = s->doc.look;
     int action = studio_panel_step(s->style_row, direction, &style, &look);
-    if (action == STUDIO_PANEL_CHANGED) edit(s, &style, &look);
+    if (action == STUDIO_PANEL_CHANGED) studio_edit(s, &style, &look);
     if (action == STUDIO_PANEL_MATCH_STUBBLE) match_stubble(s);
 }
 
@@ -418,7 +304,7 @@ static void use_slider(studio *s, double panel_x, int press) {
     smp_style style = *smp_design_style(s->doc.design);
     smp_look look = s->doc.look;
     int action = studio_panel_set(s->style_row, s->pixels_per_point, panel_x, press, &style, &look);
-    if (action == STUDIO_PANEL_CHANGED) edit(s, &style, &look);
+    if (action == STUDIO_PANEL_CHANGED) studio_edit(s, &style, &look);
     if (action == STUDIO_PANEL_MATCH_STUBBLE) match_stubble(s);
     if (action != STUDIO_PANEL_CHANGED) show_style_panel(s);
 }
@@ -428,7 +314,7 @@ static void on_button(studio *s, const SDL_MouseButtonEvent *b) {
     if (b->button != SDL_BUTTON_LEFT) return;
     double x = b->x * s->pixels_per_point, y = b->y * s->pixels_per_point;
     if (b->state != SDL_PRESSED) {
-        if (s->dragging == DRAG_POINT || s->dragging == DRAG_PAINT) edit_shape(s);
+        if (s->dragging == DRAG_POINT || s->dragging == DRAG_PAINT) studio_edit_shape(s);
         s->dragging = DRAG_NONE;
         s->coalesce = 0;
         return;
@@ -563,7 +449,7 @@ static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
         if (key == SDLK_o) studio_begin_open(s);
         if (key == SDLK_s) save(s);
         if (key == SDLK_e) start_export(s);
-        if (key == SDLK_z || key == SDLK_y) undo(s, key == SDLK_z ? -1 : 1);
+        if (key == SDLK_z || key == SDLK_y) studio_undo(s, key == SDLK_z ? -1 : 1);
         return;
     }
     switch (key) {
@@ -618,7 +504,7 @@ static void on_key(studio *s, SDL_Keycode key, Uint16 mod) {
     }
     case SDLK_DELETE:
     case SDLK_BACKSPACE:
-        if (s->tool == STUDIO_TOOL_OUTLINE && studio_outline_delete(s)) edit_shape(s);
+        if (s->tool == STUDIO_TOOL_OUTLINE && studio_outline_delete(s)) studio_edit_shape(s);
         break;
     case SDLK_f: studio_view_fit(&s->view, &s->doc.info), s->dirty = STUDIO_DIRTY_VIEW; break;
     case SDLK_1:
@@ -706,7 +592,6 @@ int studio_save_screenshot(const studio *s, const char *path) {
     return STUDIO_EXIT_OK;
 }
 
-/* Without a person: plays the script, saves the last frame, and is done. */
 /* Without a person: plays the script, lets an export it started finish, saves the last frame. */
 static int run_unattended(studio *s, const studio_script *script, const char *screenshot) {
     int code = script ? studio_script_run(script, s, NULL) : STUDIO_EXIT_OK;
@@ -754,7 +639,7 @@ int main(int argc, char **argv) {
                      : studio_document_open_sample(&s.doc);
     if (code == STUDIO_EXIT_OK) code = run(&s, &o, script);
     studio_script_destroy(script);
-    for (int i = 0; i < s.history_count; i++) free_state(&s.history[i]);
+    studio_history_free(&s);
     free(s.shapes.vertices);
     if (s.gpu.program) studio_gpu_destroy(&s.gpu);
     if (s.context) SDL_GL_DeleteContext(s.context);

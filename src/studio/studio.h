@@ -279,8 +279,22 @@ void studio_overlay_shapes(const studio *s, studio_shapes *out);
 
 /* main.c */
 int studio_show_status(studio *s);
+/* The status line, and the plan or style panel when shown, for what is on screen now. */
+int studio_show_text(studio *s);
+
+/* history.c: undo and redo. */
+/* An edit of style and look: shown, and recorded after the current state. */
+int studio_edit(studio *s, const smp_style *style, const smp_look *look);
+/* A drawing edit already made to the document's shapes: the design made again, and recorded. */
+int studio_edit_shape(studio *s);
+/* Ctrl+Z (step -1) and Ctrl+Y (step 1). */
+void studio_undo(studio *s, int step);
 /* The history starts again from what is on screen. */
 int studio_history_reset(studio *s);
+void studio_history_free(studio *s);
+/* A layer's paint became this outline (the same area drawn another way):
+ * earlier states without one get it too, so undo never loses the area. */
+void studio_history_share_outline(studio *s, int layer);
 
 /* session.c: the open consultation. */
 /* After a document is in: the history, the fitted view, the title, and (with offer) the offer of a newer autosave. */
