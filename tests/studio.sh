@@ -263,6 +263,11 @@ check "smp-studio PHOTO --mask M" studio "$tmp/photo.jpg" --mask "$tmp/treatment
 "$CLI" dots --project "$tmp/photo.json" -o "$tmp/photo-saved.csv" >/dev/null 2>&1
 "$CLI" dots "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" --density 130 -o "$tmp/photo-flags.csv" >/dev/null 2>&1
 check "saves photo.json that places the dots the flags do" cmp -s "$tmp/photo-saved.csv" "$tmp/photo-flags.csv"
+cp "$tmp/photo.json" "$tmp/photo-first.json"
+printf 'key [\nkey ctrl+s\n' >"$tmp/photo-again.txt"
+check "the photo opened again and saved" studio "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" --script "$tmp/photo-again.txt" --size 640x480
+check "goes to photo-2.json, never over the first consultation" cmp -s "$tmp/photo.json" "$tmp/photo-first.json"
+check "(photo-2.json has density 110)" grep -Eq '"density":[[:space:]]*110,' "$tmp/photo-2.json"
 expect 2 "--mask: needs a PHOTO" -- --mask "$tmp/treatment_mask.png"
 expect 2 "--mask: needs a value" -- "$tmp/photo.jpg" --mask --screenshot "$tmp/x.png"
 expect 3 "the mask is 4x2 but the photo is 2400x1800" -- "$tmp/photo.jpg" --mask "$(dirname "$0")/data/grey8.png"

@@ -162,14 +162,27 @@ int studio_document_open_project(studio_document *doc, const char *path, const c
     return open_consultation(doc, project, path, v);
 }
 
+/* Where a new consultation on a photo is saved: beside it as PHOTO-NAME.json,
+ * or PHOTO-NAME-2.json ... when that is taken, so an earlier consultation on
+ * the same photo is never overwritten. */
+static int new_consultation_path(const char *photo, char *out, size_t size) {
+    const char *slash = strrchr(photo, '/'), *name = slash ? slash + 1 : photo, *dot = strrchr(name, '.');
+    int stem = (int)(dot && dot > name ? dot - photo : (ptrdiff_t)strlen(photo));
+    for (int i = 1; i <= 99; i++) {
+        int n = i == 1 ? snprintf(out, size, "%.*s.json", stem, photo) : snprintf(out, size, "%.*s-%d.json", stem, photo, i);
+        if (n < 0 || (size_t)n >= size) return studio_error(STUDIO_EXIT_USAGE, "%s: the path is too long", photo);
+        struct stat st;
+        if (stat(out, &st) != 0) return STUDIO_EXIT_OK;
+    }
+    return studio_error(STUDIO_EXIT_USAGE, "%s: consultations up to -99.json are there already; open one", photo);
+}
+
 int studio_document_open_photo(studio_document *doc, const char *photo, const char *mask) {
     *doc = (studio_document){0};
-    /* A new consultation, saved beside the photo as PHOTO-NAME.json. */
-    const char *slash = strrchr(photo, '/'), *name = slash ? slash + 1 : photo, *dot = strrchr(name, '.');
     char path[4096];
-    int n = snprintf(path, sizeof path, "%.*s.json", (int)(dot && dot > name ? dot - photo : (ptrdiff_t)strlen(photo)),
-                     photo);
-    if (n < 0 || (size_t)n >= sizeof path) return studio_error(STUDIO_EXIT_USAGE, "%s: the path is too long", photo);
+    int code = new_consultation_path(photo, path, sizeof path);
+    if (code != STUDIO_EXIT_OK) return code;
+    const char *slash = strrchr(photo, '/'), *name = slash ? slash + 1 : photo;
     smp_project *project = calloc(1, sizeof *project);
     char *mask_path = mask ? realpath(mask, NULL) : NULL;
     if (mask && !mask_path) {
