@@ -168,6 +168,23 @@ check "O on the sample client's painted area traces it into an outline" studio -
     --screenshot "$tmp/traced-off.png" --size 1280x800
 check "whose points show" not cmp -s "$tmp/traced.png" "$tmp/traced-off.png"
 
+# Symmetry (X) on an outline symmetric about the photo's centre line: a dragged point moves its partner,
+# a deleted one takes its partner along.
+symmetric='[[800, 400], [1600, 400], [1700, 900], [1200, 1100], [700, 900]]'
+sym_check() { # WHAT SCRIPT EXPECTED-OUTLINE
+    consultation "$symmetric" >"$tmp/sym.json"
+    printf "$2" >"$tmp/sym.txt"
+    check "$1" studio --project "$tmp/sym.json" --script "$tmp/sym.txt" --size 1200x900
+    consultation "$3" >"$tmp/sym-expected.json"
+    "$CLI" dots --project "$tmp/sym.json" -o "$tmp/sym.csv" >/dev/null
+    "$CLI" dots --project "$tmp/sym-expected.json" -o "$tmp/sym-expected.csv" >/dev/null
+    check "(the outline is the expected one)" cmp -s "$tmp/sym.csv" "$tmp/sym-expected.csv"
+}
+sym_check "X: a dragged point moves its partner" 'key x\nkey o\ndrag 850 450 900 500\nkey ctrl+s\n' \
+    '[[800, 400], [1600, 400], [1800, 1000], [1200, 1100], [600, 1000]]'
+sym_check "X: Delete takes the partner too" 'key x\nkey o\ndrag 800 200 800 200\nkey delete\nkey ctrl+s\n' \
+    '[[1700, 900], [1200, 1100], [700, 900]]'
+
 # The brush and eraser: strokes saved in the consultation, reopened as they were painted.
 consultation "$outline" >"$tmp/b.json"
 printf 'key b\ndrag 300 700 420 720\nkey b\nscreenshot %s\nkey ctrl+s\n' "$tmp/brushed.png" >"$tmp/brush.txt"

@@ -90,18 +90,33 @@ static int mirror_partner(const studio *s, int i) {
     return found;
 }
 
+/* A point added on the curve at p (-1: p is not on it); with symmetry, its
+ * partner across the centre line too, when that falls on the curve. */
+static int add_on_curve(studio *s, smp_point p) {
+    studio_layer *layer = &s->doc.layers[s->edit_layer];
+    int after = insert_index(s, p);
+    if (after < 0 || !insert_point(layer, after + 1, p)) return -1;
+    int added = after + 1;
+    s->edit_partner = -1;
+    smp_point across = mirrored(s, p);
+    int partner_after = s->symmetry ? insert_index(s, across) : -1;
+    if (partner_after >= 0 && insert_point(layer, partner_after + 1, across)) {
+        s->edit_partner = partner_after + 1;
+        added += s->edit_partner <= added; /* the partner went in before it */
+    }
+    return added;
+}
+
 int studio_outline_press(studio *s, double window_x, double window_y) {
     studio_layer *layer = &s->doc.layers[s->edit_layer];
     smp_point p = studio_view_to_photo(&s->view, window_x, window_y);
     int hit = studio_outline_point_at(s, window_x, window_y);
-    if (hit < 0 && layer->shape.outline_count < 3) { /* a new outline: each click adds the next point */
-        hit = insert_point(layer, layer->shape.outline_count, p) ? layer->shape.outline_count - 1 : -1;
-    } else if (hit < 0) {
-        int after = insert_index(s, p);
-        hit = after >= 0 && insert_point(layer, after + 1, p) ? after + 1 : -1;
-    }
-    s->edit_point = hit;
     s->edit_partner = hit >= 0 && s->symmetry ? mirror_partner(s, hit) : -1;
+    if (hit < 0 && layer->shape.outline_count < 3) /* a new outline: each click adds the next point */
+        hit = insert_point(layer, layer->shape.outline_count, p) ? layer->shape.outline_count - 1 : -1;
+    else if (hit < 0)
+        hit = add_on_curve(s, p);
+    s->edit_point = hit;
     return hit >= 0;
 }
 
@@ -135,13 +150,19 @@ int studio_brush_stroke(studio *s, double x0, double y0, double x1, double y1) {
     return add_stroke(shape, (smp_stroke){ma.x, ma.y, mb.x, mb.y, stroke.radius, stroke.value});
 }
 
+static void remove_point(studio_shape *shape, int at) {
+    memmove(shape->outline + at, shape->outline + at + 1, (size_t)(shape->outline_count - at - 1) * sizeof *shape->outline);
+    shape->outline_count--;
+}
+
 int studio_outline_delete(studio *s) {
-    studio_layer *layer = &s->doc.layers[s->edit_layer];
+    studio_shape *shape = &s->doc.layers[s->edit_layer].shape;
     int at = s->edit_point;
-    if (at < 0 || at >= layer->shape.outline_count || layer->shape.outline_count <= 3) return 0;
-    memmove(layer->shape.outline + at, layer->shape.outline + at + 1, (size_t)(layer->shape.outline_count - at - 1) * sizeof *layer->shape.outline);
-    layer->shape.outline_count--;
-    s->edit_point = -1;
+    if (at < 0 || at >= shape->outline_count || shape->outline_count <= 3) return 0;
+    int partner = s->symmetry && shape->outline_count > 4 ? mirror_partner(s, at) : -1;
+    remove_point(shape, partner > at ? partner : at); /* the later one first: the other keeps its index */
+    if (partner >= 0) remove_point(shape, partner > at ? at : partner);
+    s->edit_point = s->edit_partner = -1;
     return 1;
 }
 
