@@ -274,6 +274,17 @@ check "saved as the layer's mask, under its outline" cmp -s "$tmp/i.csv" "$tmp/i
 printf 'key i\ntype %s/none.png\nkey return\n' "$tmp" >"$tmp/import-bad.txt"
 expect 0 "none.png: No such file" -- --project "$tmp/o-first.json" --script "$tmp/import-bad.txt" --size 640x480
 
+# An outline drawn from nothing on a photo opened alone: each click adds the next point.
+cp "$tmp/photo.jpg" "$tmp/bare.jpg"
+printf 'key o\ndrag 300 200 300 200\ndrag 700 200 700 200\ndrag 800 450 800 450\ndrag 200 450 200 450\nkey ctrl+s\n' \
+    >"$tmp/draw.txt"
+check "O on a bare photo: four clicks draw the treatment area" studio "$tmp/bare.jpg" --script "$tmp/draw.txt" \
+    --size 1200x900
+printf '{"format": "smp-consultation", "version": 1, "photo": "bare.jpg",
+ "treatment": {"outline": [[600, 400], [1400, 400], [1600, 900], [400, 900]]}, "variants": [{"name": "x", "style": {}}]}\n' \
+    >"$tmp/bare-expected.json"
+check "(saved as those four points)" same_dots "$tmp/bare.json" "$tmp/bare-expected.json"
+
 # A photo and its mask from the command line; Ctrl+S writes PHOTO-NAME.json beside the photo.
 printf 'key ]\nkey ctrl+s\n' >"$tmp/photo-save.txt"
 check "smp-studio PHOTO --mask M" studio "$tmp/photo.jpg" --mask "$tmp/treatment_mask.png" \

@@ -353,7 +353,10 @@ int studio_document_autosave_path(const studio_document *doc, char *out, size_t 
 
 int studio_document_autosave(studio_document *doc) {
     char path[4096];
-    return studio_document_autosave_path(doc, path, sizeof path) ? save_to(doc, path) : STUDIO_EXIT_OK;
+    const studio_layer *treatment = &doc->layers[STUDIO_LAYER_TREATMENT];
+    /* Before a treatment area is there (its outline's first clicks) there is nothing to lose, and no valid file. */
+    int drawn = treatment->paint || treatment->shape.outline_count >= 3 || treatment->shape.stroke_count;
+    return drawn && studio_document_autosave_path(doc, path, sizeof path) ? save_to(doc, path) : STUDIO_EXIT_OK;
 }
 
 void studio_document_drop_autosave(const studio_document *doc) {

@@ -112,7 +112,7 @@ int studio_outline_press(studio *s, double window_x, double window_y) {
     smp_point p = studio_view_to_photo(&s->view, window_x, window_y);
     int hit = studio_outline_point_at(s, window_x, window_y);
     s->edit_partner = hit >= 0 && s->symmetry ? mirror_partner(s, hit) : -1;
-    if (hit < 0 && layer->shape.outline_count < 3) /* a new outline: each click adds the next point */
+    if (hit < 0 && (layer->shape.outline_count < 3 || s->new_outline)) /* a new outline: each click adds the next point */
         hit = insert_point(layer, layer->shape.outline_count, p) ? layer->shape.outline_count - 1 : -1;
     else if (hit < 0)
         hit = add_on_curve(s, p);

@@ -258,10 +258,12 @@ int studio_show_text(studio *s) {
 static void take_tool(studio *s, int tool) {
     s->tool = s->tool == tool ? STUDIO_TOOL_NONE : tool;
     s->edit_point = -1;
+    s->new_outline = 0;
     s->mark_count = 0;
     studio_show_status(s);
     if (s->tool != STUDIO_TOOL_OUTLINE || s->doc.layers[s->edit_layer].shape.outline) return;
     if (studio_document_trace(&s->doc, s->edit_layer) != STUDIO_EXIT_OK) return;
+    s->new_outline = !s->doc.layers[s->edit_layer].shape.outline; /* nothing to trace: one is drawn */
     studio_history_share_outline(s, s->edit_layer);
     s->dirty = STUDIO_DIRTY_VIEW;
 }

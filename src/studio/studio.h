@@ -223,6 +223,7 @@ typedef struct studio {
     double brush_mm;         /* the brush's and eraser's radius */
     double press_x, press_y; /* where the last press (or paint step) was, window pixels */
     int edit_point;          /* the control point dragged, or taken last (Delete removes it); -1: none */
+    int new_outline;         /* 1 while an outline is drawn on an empty layer: each click adds the next point */
     int edit_partner;        /* with symmetry, the point across the centre line moving with it; -1: none */
     int stroke_start;        /* the first stroke of the brush drag under way */
     studio_shapes shapes;    /* the overlay, rebuilt each frame while a tool is out */
