@@ -158,6 +158,9 @@ static int open_window(studio *s, const studio_options *o) {
     if (!s->context)
         return studio_error(STUDIO_EXIT_INTERNAL, "no OpenGL 3.3 core context: %s", SDL_GetError());
     SDL_GL_SetSwapInterval(1);
+    /* Text comes only while something is typed on the status line: otherwise the key that opens
+     * the prompt (I) would arrive as its first character too. */
+    SDL_StopTextInput();
     update_size(s);
     return studio_gpu_create(&s->gpu, NULL, s->pixels_per_point);
 }
