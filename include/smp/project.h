@@ -108,6 +108,13 @@ smp_status smp_project_path(const char *project_path, const char *relative, char
 smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *project_path, int photo_width,
                                   int photo_height, int cell, smp_mask **out);
 
+/* What smp_project_layer_mask does after reading the mask file: the layer's
+ * outline filled over mask (which holds the file's paint, or none), then its
+ * strokes painted in order. For a layer whose paint is already in memory
+ * (smp-studio's); the layer's mask file is not read. Errors as
+ * smp_mask_fill_curve and smp_mask_paint_strokes. */
+smp_status smp_project_layer_draw(const smp_project_layer *layer, smp_mask *mask);
+
 /* The index of the variant named name (NULL: the first), or -1 when the
  * project has none by that name. */
 int smp_project_find_variant(const smp_project *project, const char *name);

@@ -539,6 +539,14 @@ smp_status smp_project_path(const char *project_path, const char *relative, char
     return SMP_OK;
 }
 
+smp_status smp_project_layer_draw(const smp_project_layer *layer, smp_mask *mask) {
+    if (!layer || !mask) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_layer_draw: NULL argument");
+    smp_status status =
+        layer->outline ? smp_mask_fill_curve(mask, layer->outline, layer->outline_count, 1.0f) : SMP_OK;
+    return status == SMP_OK ? smp_mask_paint_strokes(mask, layer->strokes, layer->stroke_count) /* erasing both */
+                            : status;
+}
+
 smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *project_path, int photo_width,
                                   int photo_height, int cell, smp_mask **out) {
     if (!layer || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_layer_mask: NULL argument");
@@ -550,9 +558,7 @@ smp_status smp_project_layer_mask(const smp_project_layer *layer, const char *pr
     if (status == SMP_OK)
         status = layer->mask ? smp_mask_load(path, photo_width, photo_height, cell, &mask)
                              : smp_mask_create(photo_width, photo_height, cell, 0.0f, &mask);
-    if (status == SMP_OK && layer->outline)
-        status = smp_mask_fill_curve(mask, layer->outline, layer->outline_count, 1.0f);
-    if (status == SMP_OK) status = smp_mask_paint_strokes(mask, layer->strokes, layer->stroke_count); /* erasing both */
+    if (status == SMP_OK) status = smp_project_layer_draw(layer, mask);
     if (status != SMP_OK) {
         smp_mask_destroy(mask);
         return status;

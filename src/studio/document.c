@@ -68,8 +68,9 @@ static smp_status layer_mask(const studio_document *doc, const studio_layer *lay
         smp_mask_create(doc->info.width, doc->info.height, smp_mask_cell_for_scale(doc->px_per_mm), 0.0f, &mask);
     if (status == SMP_OK && layer->paint)
         memcpy(mask->coverage, layer->paint->coverage, (size_t)mask->width * (size_t)mask->height * sizeof(float));
-    if (status == SMP_OK && outline) status = smp_mask_fill_curve(mask, shape->outline, shape->outline_count, 1.0f);
-    if (status == SMP_OK) status = smp_mask_paint_strokes(mask, shape->strokes, shape->stroke_count);
+    smp_project_layer drawn = {outline ? shape->outline : NULL, outline ? shape->outline_count : 0, NULL,
+                               shape->strokes, shape->stroke_count};
+    if (status == SMP_OK) status = smp_project_layer_draw(&drawn, mask);
     if (status == SMP_OK) *out = mask;
     else smp_mask_destroy(mask);
     return status;
@@ -166,8 +167,7 @@ int studio_document_open_project(studio_document *doc, const char *path, const c
  * or PHOTO-NAME-2.json ... when that is taken, so an earlier consultation on
  * the same photo is never overwritten. */
 static int new_consultation_path(const char *photo, char *out, size_t size) {
-    const char *slash = strrchr(photo, '/'), *name = slash ? slash + 1 : photo, *dot = strrchr(name, '.');
-    int stem = (int)(dot && dot > name ? dot - photo : (ptrdiff_t)strlen(photo));
+    int stem = studio_path_stem(photo);
     for (int i = 1; i <= 99; i++) {
         int n = i == 1 ? snprintf(out, size, "%.*s.json", stem, photo) : snprintf(out, size, "%.*s-%d.json", stem, photo, i);
         if (n < 0 || (size_t)n >= size) return studio_error(STUDIO_EXIT_USAGE, "%s: the path is too long", photo);
@@ -182,14 +182,13 @@ int studio_document_open_photo(studio_document *doc, const char *photo, const ch
     char path[4096];
     int code = new_consultation_path(photo, path, sizeof path);
     if (code != STUDIO_EXIT_OK) return code;
-    const char *slash = strrchr(photo, '/'), *name = slash ? slash + 1 : photo;
     smp_project *project = calloc(1, sizeof *project);
     char *mask_path = mask ? realpath(mask, NULL) : NULL;
     if (mask && !mask_path) {
         free(project);
         return studio_error(smp_status_exit_code(SMP_ERR_READ), "--mask: cannot read %s: %s", mask, strerror(errno));
     }
-    if (!project || !(project->photo = strdup(name))) {
+    if (!project || !(project->photo = strdup(studio_path_name(photo)))) {
         free(mask_path);
         smp_project_destroy(project);
         return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
@@ -208,8 +207,18 @@ smp_style studio_document_other_style(const studio_document *doc) {
     return style;
 }
 
-static const char *hairline_name(const smp_style *style) {
+const char *studio_hairline_name(const smp_style *style) {
     return style->hairline == SMP_HAIRLINE_SHARP ? "Sharp hairline" : "Soft hairline";
+}
+
+const char *studio_path_name(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+int studio_path_stem(const char *path) {
+    const char *name = studio_path_name(path), *dot = strrchr(name, '.');
+    return (int)(dot && dot > name ? dot - path : (ptrdiff_t)strlen(path));
 }
 
 int studio_document_open_other(studio_document *doc) {
@@ -222,8 +231,8 @@ int studio_document_open_other(studio_document *doc) {
         snprintf(doc->other_name, sizeof doc->other_name, "%s", doc->project->variants[v].name);
         snprintf(doc->name, sizeof doc->name, "%s", doc->project->variants[doc->variant].name);
     } else {
-        snprintf(doc->other_name, sizeof doc->other_name, "%s", hairline_name(&style));
-        snprintf(doc->name, sizeof doc->name, "%s", hairline_name(smp_design_style(doc->design)));
+        snprintf(doc->other_name, sizeof doc->other_name, "%s", studio_hairline_name(&style));
+        snprintf(doc->name, sizeof doc->name, "%s", studio_hairline_name(smp_design_style(doc->design)));
     }
     smp_status status = make_design(doc, &style, &doc->other);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
@@ -345,9 +354,7 @@ int studio_document_save(studio_document *doc) {
 
 int studio_document_autosave_path(const studio_document *doc, char *out, size_t size) {
     if (!doc->project) return 0;
-    const char *path = doc->project_path, *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
-    size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
-    int n = snprintf(out, size, "%.*s.autosave.json", (int)stem, path);
+    int n = snprintf(out, size, "%.*s.autosave.json", studio_path_stem(doc->project_path), doc->project_path);
     return n > 0 && (size_t)n < size;
 }
 

@@ -89,9 +89,7 @@ static void free_export(studio_export *e) {
 /* Where the exports go: beside the consultation file (NAME-export/), or ./smp-studio-export/. */
 static int export_folder(const studio_document *doc, char *out, size_t size) {
     if (doc->project_path) {
-        const char *dot = strrchr(doc->project_path, '.');
-        int stem = dot && !strchr(dot, '/') ? (int)(dot - doc->project_path) : (int)strlen(doc->project_path);
-        snprintf(out, size, "%.*s-export", stem, doc->project_path);
+        snprintf(out, size, "%.*s-export", studio_path_stem(doc->project_path), doc->project_path);
     } else {
         snprintf(out, size, "smp-studio-export");
     }
@@ -114,9 +112,7 @@ static smp_status variant_dots(studio_export *e, studio_document *doc) {
     } else {
         styles[n++] = shown;
         styles[n++] = studio_document_other_style(doc);
-        for (int i = 0; i < 2; i++)
-            snprintf(e->names[1 + i], sizeof e->names[0], "%s hairline",
-                     styles[i].hairline == SMP_HAIRLINE_SHARP ? "Sharp" : "Soft");
+        for (int i = 0; i < 2; i++) snprintf(e->names[1 + i], sizeof e->names[0], "%s", studio_hairline_name(&styles[i]));
     }
     smp_status status = SMP_OK;
     for (int i = 0; i < n && status == SMP_OK; i++) {

@@ -440,8 +440,7 @@ static void save(studio *s) {
     if (studio_document_save(&s->doc) != STUDIO_EXIT_OK) {
         snprintf(s->notice, sizeof s->notice, "Not saved: see the message on stderr");
     } else {
-        const char *slash = strrchr(s->doc.project_path, '/');
-        snprintf(s->notice, sizeof s->notice, "Saved %s", slash ? slash + 1 : s->doc.project_path);
+        snprintf(s->notice, sizeof s->notice, "Saved %s", studio_path_name(s->doc.project_path));
         s->autosave_due = 0; /* the file has it all */
     }
     studio_show_status(s);

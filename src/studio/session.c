@@ -23,12 +23,11 @@ void studio_autosave_tick(studio *s, int now) {
 static int offer_restore(studio *s) {
     char path[1024];
     studio_document_autosave_path(&s->doc, path, sizeof path);
-    const char *slash = strrchr(path, '/');
     char text[1400];
     snprintf(text, sizeof text,
              "Edits that were not saved are in %s\n(the studio closed before they were saved).\n\n"
              "R: restore them        Esc: discard them",
-             slash ? slash + 1 : path);
+             studio_path_name(path));
     s->offer_restore = 1;
     s->view.panel = STUDIO_PANEL_HELP;
     return studio_gpu_label(&s->gpu, STUDIO_LABEL_HELP, text);

@@ -121,6 +121,12 @@ int studio_document_trace(studio_document *doc, int layer);
 int studio_document_calibrate(studio_document *doc, const smp_calibration_settings *calibration);
 /* A mask painted elsewhere becomes the layer's paint (its outline and strokes stay over it). */
 int studio_document_import(studio_document *doc, int layer, const char *path);
+/* Paths: the file's name after its folder, and how long the path is without
+ * that name's extension (".../c.json" -> ".../c"). */
+const char *studio_path_name(const char *path);
+int studio_path_stem(const char *path);
+/* "Soft hairline" or "Sharp hairline", as labels and sheets name a style. */
+const char *studio_hairline_name(const smp_style *style);
 /* to gets its own copies of from's arrays (to's old ones are not freed); 0 when out of memory. */
 int studio_shape_copy(const studio_shape *from, studio_shape *to);
 int studio_shape_equal(const studio_shape *a, const studio_shape *b);
