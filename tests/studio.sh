@@ -236,6 +236,10 @@ printf 'key escape\n' >"$tmp/discard.txt"
 check "Esc discards an offered autosave" studio --project "$tmp/k.json" --script "$tmp/discard.txt" --size 640x480
 check "(it is gone, the file keeps its saved density)" test ! -e "$tmp/k.autosave.json" -a \
     "$(grep -Ec '"density":[[:space:]]*130,' "$tmp/k.json")" -eq 1
+printf '{"format": "smp-cons' >"$tmp/k.autosave.json"
+expect 0 "k.autosave.json: not JSON" -- --project "$tmp/k.json" --script "$tmp/restore.txt" --size 640x480
+check "a damaged autosave is not restored; the consultation stays as saved" \
+    test "$(grep -Ec '"density":[[:space:]]*130,' "$tmp/k.json")" -eq 1
 
 # Ctrl+O: a path typed on the status line opens in place of the sample client.
 "$STUDIO" --project "$tmp/o-first.json" --screenshot "$tmp/o-direct.png" --size 1200x900 >/dev/null 2>&1

@@ -154,6 +154,8 @@ void studio_session_key(studio *s, SDL_Keycode key) {
         s->view.panel = STUDIO_PANEL_NONE;
         if (key == SDLK_ESCAPE) studio_document_drop_autosave(&s->doc);
         else if (studio_document_restore(&s->doc) == STUDIO_EXIT_OK) studio_start_document(s, 0);
+        else snprintf(s->notice, sizeof s->notice, "Not restored: see the message on stderr");
+        studio_show_status(s);
         return;
     }
     if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
