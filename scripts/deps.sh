@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # deps.sh: installs the Debian packages SMP Studio builds and tests with, if any are missing.
-# Sourced or run by demo.sh and test.sh; safe to run again (it installs nothing the second time).
+# Run by demo.sh, test.sh and (as "deps.sh fuzz", with the fuzzing tools) fuzz.sh; safe to run again
+# (it installs nothing the second time).
 set -euo pipefail
 
 packages=(
@@ -12,7 +13,11 @@ packages=(
     fonts-dejavu-core              # labels on the mockup sheets and in the studio
     libsdl2-dev libepoxy-dev       # smp-studio: window, input, OpenGL 3.3 loader
     xvfb xauth libgl1-mesa-dri     # studio tests and --bench without a display (Mesa's software OpenGL)
+    valgrind                       # the CLI suites under memcheck
 )
+if [ "${1:-}" = fuzz ]; then
+    packages+=(clang libclang-rt-dev libomp-dev) # libFuzzer and clang's OpenMP, for scripts/fuzz.sh
+fi
 
 missing=()
 for p in "${packages[@]}"; do

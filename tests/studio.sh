@@ -100,6 +100,8 @@ cat >"$tmp/c.json" <<JSON
  "treatment": {"mask": "treatment_mask.png"}, "blend": {"mask": "blend_mask.png"},
  "variants": [{"name": "soft", "style": {"density": 150, "seed": "7"}}]}
 JSON
+expect 0 "frame_ms_p95: [0-9.]+" -- --project "$tmp/c.json" --bench --size 640x480
+check "the benchmark's edits are not autosaved" not test -e "$tmp/c.autosave.json"
 printf 'key v\nscreenshot %s\nkey v\n' "$tmp/soft-sharp.png" >"$tmp/compare.txt"
 check "V: soft against sharp on the sample client" studio --script "$tmp/compare.txt" --screenshot "$tmp/back.png" \
     --size 1280x800

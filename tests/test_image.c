@@ -379,6 +379,48 @@ static void corrupt_jpeg_gives_decoder_reason(void **state) {
     free(data);
 }
 
+/* cmyk.jpg with a Huffman table segment of `codes` codes (all 16 counts, and `symbols` of the symbol
+ * bytes) put at `at`; SIZE_MAX puts it in place of the end marker, where the file may cut it short. */
+static uint8_t *jpeg_with_huffman_table(size_t at, int codes, int symbols, size_t *size) {
+    size_t base_size;
+    uint8_t *base = read_whole_file(fixture_path("cmyk.jpg"), &base_size);
+    assert_int_equal(base[base_size - 2], 0xFF);
+    assert_int_equal(base[base_size - 1], 0xD9);
+    uint8_t table[4 + 17 + 4096] = {0xFF, 0xC4, (uint8_t)((2 + 17 + codes) >> 8), (uint8_t)(2 + 17 + codes), 0x00};
+    for (int i = 0; i < codes; i++) table[12 + i / 255]++; /* 255 codes of 8 bits, then 9 bits: a valid code */
+    size_t table_size = 4 + 17 + (size_t)symbols;
+    if (at == SIZE_MAX) at = base_size - 2, base_size -= 2;
+    uint8_t *out = malloc(base_size + table_size);
+    memcpy(out, base, at);
+    memcpy(out + at, table, table_size);
+    memcpy(out + at + table_size, base + at, base_size - at);
+    *size = base_size + table_size;
+    free(base);
+    return out;
+}
+
+/* stb_image writes past its code lengths for a table of over 256 codes: refused before it decodes,
+ * wherever the table is and whether or not the file cuts it short. */
+static void huffman_table_over_256_codes_refused(void **state) {
+    (void)state;
+    const struct {
+        size_t at;
+        int codes, symbols;
+        smp_status expected;
+    } cases[] = {{2, 256, 256, SMP_OK}, {2, 300, 300, SMP_ERR_FORMAT}, {SIZE_MAX, 300, 300, SMP_ERR_FORMAT},
+                 {SIZE_MAX, 300, 10, SMP_ERR_FORMAT}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t size;
+        uint8_t *data = jpeg_with_huffman_table(cases[i].at, cases[i].codes, cases[i].symbols, &size);
+        smp_image *image = NULL;
+        assert_int_equal(load_bytes(data, size, "tables.jpg", &image), cases[i].expected);
+        if (cases[i].expected != SMP_OK) /* by our check, before stb reads the table */
+            assert_string_equal(smp_last_error(), "tables.jpg: corrupt JPEG header");
+        smp_image_destroy(image);
+        free(data);
+    }
+}
+
 static void srgb_tables_round_trip(void **state) {
     (void)state;
     for (int v = 0; v < 256; v++) assert_int_equal(smp_linear_to_srgb(smp_srgb_to_linear((uint8_t)v)), v);
@@ -409,6 +451,7 @@ int main(void) {
         cmocka_unit_test(truncated_files_refused),
         cmocka_unit_test(not_images_refused),
         cmocka_unit_test(corrupt_jpeg_gives_decoder_reason),
+        cmocka_unit_test(huffman_table_over_256_codes_refused),
         cmocka_unit_test(srgb_tables_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

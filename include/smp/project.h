@@ -76,6 +76,10 @@ typedef struct smp_project {
  * Thread-safe. */
 smp_status smp_project_load(const char *path, smp_project **out);
 
+/* As smp_project_load, from size bytes at data (not kept); name is for
+ * messages (NULL: "memory"). */
+smp_status smp_project_load_memory(const void *data, size_t size, const char *name, smp_project **out);
+
 /* Writes the project to path atomically (a failure leaves any old file as
  * it was), as version 2 when some layer has strokes, else as version 1
  * (see SMP_PROJECT_VERSION). Styles are written resolved; outline points and

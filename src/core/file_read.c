@@ -1,5 +1,6 @@
 /* file_read.c: reading a whole input file, with a size limit checked before
  * anything is allocated. */
+#define _POSIX_C_SOURCE 200809L /* fileno */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

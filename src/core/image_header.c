@@ -9,34 +9,85 @@ static int is_frame_header(uint8_t marker) {
     return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
 }
 
+/* stb_image (Debian's, of 2022-09) writes past its 257 code lengths when a Huffman table declares more
+ * than 256 codes, so every DHT segment is checked before it decodes: each table is a class/id byte,
+ * 16 counts and as many symbols as the counts add up to, at most 256. In a segment the file cuts
+ * short (cut), the decoder reads zeros after the end: only the counts that are there add up. */
+static int huffman_tables_fit(const uint8_t *segment, size_t size, int cut) {
+    while (size > 0) {
+        size_t counts = size < 17 ? size : 17, codes = 0;
+        if (counts < 17 && !cut) return 0;
+        for (size_t i = 1; i < counts; i++) codes += segment[i];
+        if (codes > 256) return 0;
+        if (size < 17 + codes) return cut;
+        segment += 17 + codes;
+        size -= 17 + codes;
+    }
+    return 1;
+}
+
+/* Where the entropy-coded data that starts at `at` ends: the next 0xFF that is not a stuffed 0xFF00
+ * or a restart marker. size when the data runs to the end. */
+static size_t skip_scan_data(const uint8_t *data, size_t size, size_t at) {
+    for (;;) {
+        const uint8_t *ff = at < size ? memchr(data + at, 0xFF, size - at) : NULL;
+        if (!ff || (size_t)(ff - data) + 1 >= size) return size;
+        at = (size_t)(ff - data);
+        uint8_t next = data[at + 1];
+        if (next != 0x00 && (next < 0xD0 || next > 0xD7)) return at;
+        at += 2;
+    }
+}
+
+/* Reads the marker at data[*at] (after any fill bytes) and its segment's length, which counts its own
+ * two bytes (0 for markers without a segment); *at moves to the length bytes. SMP_ERR_TRUNCATED when
+ * the data ends first (*marker is 0 when it ends before the marker). */
+static smp_status next_marker(const uint8_t *data, size_t size, size_t *at, uint8_t *marker, size_t *length) {
+    size_t i = *at;
+    *marker = 0;
+    if (i + 4 > size) return SMP_ERR_TRUNCATED;
+    if (data[i] != 0xFF) return SMP_ERR_FORMAT;
+    while (i < size && data[i] == 0xFF) i++; /* fill bytes */
+    if (i + 3 > size) return SMP_ERR_TRUNCATED;
+    *marker = data[i++];
+    int bare = *marker == 0x01 || *marker == 0xD9 || (*marker >= 0xD0 && *marker <= 0xD7); /* TEM, EOI, RSTn */
+    *length = bare ? 0 : (size_t)data[i] << 8 | data[i + 1];
+    if (!bare && *length < 2) return SMP_ERR_FORMAT;
+    *at = i;
+    return i + *length > size ? SMP_ERR_TRUNCATED : SMP_OK;
+}
+
 smp_status smp_jpeg_scan_layout(const uint8_t *data, size_t size, smp_jpeg_layout *out) {
     if (size < 4) return SMP_ERR_TRUNCATED;
     if (data[0] != 0xFF || data[1] != 0xD8) return SMP_ERR_FORMAT;
     smp_jpeg_layout layout = {.adobe_transform = -1};
-    size_t at = 2;
-    for (;;) {
-        if (at + 4 > size) return SMP_ERR_TRUNCATED;
-        if (data[at] != 0xFF) return SMP_ERR_FORMAT;
-        while (at < size && data[at] == 0xFF) at++; /* fill bytes */
-        if (at + 3 > size) return SMP_ERR_TRUNCATED;
-        uint8_t marker = data[at++];
-        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue; /* no length */
-        size_t length = (size_t)data[at] << 8 | data[at + 1];
-        if (length < 2) return SMP_ERR_FORMAT;
-        if (at + length > size) return SMP_ERR_TRUNCATED;
+    int scanned = 0; /* past the first scan, where the data ends is the decoder's to judge */
+    uint8_t marker = 0;
+    for (size_t at = 2, length = 0; marker != 0xD9; at += length) {
+        smp_status status = next_marker(data, size, &at, &marker, &length);
+        if (status == SMP_ERR_TRUNCATED && scanned) {
+            size_t left = at + 2 < size ? size - at - 2 : 0;
+            if (marker == 0xC4 && !huffman_tables_fit(data + at + 2, left, 1)) return SMP_ERR_FORMAT;
+            break;
+        }
+        if (status != SMP_OK) return status;
         const uint8_t *segment = data + at + 2;
-        size_t segment_size = length - 2;
-        if (is_frame_header(marker) && segment_size >= 6) {
+        size_t segment_size = length ? length - 2 : 0;
+        if (!scanned && is_frame_header(marker) && segment_size >= 6) {
             layout.height = segment[1] << 8 | segment[2];
             layout.width = segment[3] << 8 | segment[4];
             layout.components = segment[5];
         }
-        if (marker == 0xEE && segment_size >= 12 && memcmp(segment, "Adobe", 5) == 0)
+        if (!scanned && marker == 0xEE && segment_size >= 12 && memcmp(segment, "Adobe", 5) == 0)
             layout.adobe_transform = segment[11];
-        if (marker == 0xDA) break; /* start of scan: the header is over */
-        at += length;
+        if (marker == 0xC4 && !huffman_tables_fit(segment, segment_size, 0)) return SMP_ERR_FORMAT;
+        if (marker == 0xDA) { /* start of scan */
+            if (layout.components == 0) return SMP_ERR_FORMAT; /* a scan before any frame header */
+            scanned = 1;
+            at = skip_scan_data(data, size, at + length) - length;
+        }
     }
-    if (layout.components == 0) return SMP_ERR_FORMAT; /* a scan before any frame header */
+    if (!scanned) return SMP_ERR_FORMAT;
     *out = layout;
     return SMP_OK;
 }

@@ -43,9 +43,10 @@ typedef struct smp_jpeg_layout {
     int adobe_transform; /* APP14 Adobe colour transform 0-2; -1 without an APP14 marker */
 } smp_jpeg_layout;
 
-/* Walks the markers of a JPEG up to its first scan. Returns SMP_ERR_FORMAT
- * when they are malformed, SMP_ERR_TRUNCATED when the data ends among them;
- * sets no message. */
+/* Walks the markers of a JPEG: the layout comes from those before the first
+ * scan; every Huffman table in the file is checked (see image_header.c).
+ * Returns SMP_ERR_FORMAT when they are malformed, SMP_ERR_TRUNCATED when the
+ * data ends before the first scan; sets no message. */
 smp_status smp_jpeg_scan_layout(const uint8_t *data, size_t size, smp_jpeg_layout *out);
 
 /* The width and height a file's header claims (BMP heights made positive),

@@ -275,22 +275,21 @@ static smp_status read_project(const reader *r, const cJSON *root, smp_project *
     return status;
 }
 
-smp_status smp_project_load(const char *path, smp_project **out) {
-    if (!path || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_load: NULL argument");
-    uint8_t *data = NULL;
-    size_t size = 0;
-    smp_status read = smp_read_file(path, SMP_PROJECT_MAX_BYTES, &data, &size);
-    if (read != SMP_OK) return read;
-    const char *text = (const char *)data;
+smp_status smp_project_load_memory(const void *data, size_t size, const char *name, smp_project **out) {
+    if (!data || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_load_memory: NULL argument");
+    if (!name) name = "memory";
+    if (size > SMP_PROJECT_MAX_BYTES)
+        return smp_fail(SMP_ERR_TOO_LARGE, "%s: %zu bytes is over the %u bytes a consultation file may have", name, size,
+                        SMP_PROJECT_MAX_BYTES);
+    const char *text = data;
     const char *end = NULL; /* on failure, where parsing stopped (cJSON's global error pointer is not thread-safe) */
     cJSON *root = cJSON_ParseWithLengthOpts(text, size, &end, 0);
     ptrdiff_t error_at = !root && end ? end - text : 0;
-    free(data);
-    reader r = {path, ""};
+    reader r = {name, ""};
     smp_project *p = calloc(1, sizeof *p);
-    smp_status status = !p      ? smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory", path)
+    smp_status status = !p      ? smp_fail(SMP_ERR_OUT_OF_MEMORY, "%s: out of memory", name)
                         : root ? read_project(&r, root, p)
-                               : smp_fail(SMP_ERR_FORMAT, "%s: not JSON (the error is near byte %td)", path, error_at);
+                               : smp_fail(SMP_ERR_FORMAT, "%s: not JSON (the error is near byte %td)", name, error_at);
     cJSON_Delete(root);
     if (status != SMP_OK) {
         smp_project_destroy(p);
@@ -298,6 +297,16 @@ smp_status smp_project_load(const char *path, smp_project **out) {
     }
     *out = p;
     return SMP_OK;
+}
+
+smp_status smp_project_load(const char *path, smp_project **out) {
+    if (!path || !out) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_project_load: NULL argument");
+    uint8_t *data = NULL;
+    size_t size = 0;
+    smp_status status = smp_read_file(path, SMP_PROJECT_MAX_BYTES, &data, &size);
+    if (status == SMP_OK) status = smp_project_load_memory(data, size, path, out);
+    free(data);
+    return status;
 }
 
 /* ---- writing ---- */
@@ -444,12 +453,12 @@ static smp_status add_layer(cJSON *root, const char *name, const smp_project_lay
 }
 
 static void add_calibration(cJSON *root, const smp_calibration_settings *c) {
-    if (!c->px_per_mm && !c->has_pupils && !c->has_ruler) return;
+    if (c->px_per_mm == 0 && !c->has_pupils && !c->has_ruler) return;
     cJSON *o = cJSON_AddObjectToObject(root, "calibration");
-    if (c->px_per_mm) cJSON_AddNumberToObject(o, "px_per_mm", c->px_per_mm);
+    if (c->px_per_mm != 0) cJSON_AddNumberToObject(o, "px_per_mm", c->px_per_mm);
     if (c->has_pupils) {
         cJSON_AddItemToObject(o, "pupils", cJSON_CreateDoubleArray(c->pupils, 4));
-        if (c->ipd_mm) cJSON_AddNumberToObject(o, "ipd_mm", c->ipd_mm);
+        if (c->ipd_mm != 0) cJSON_AddNumberToObject(o, "ipd_mm", c->ipd_mm);
     }
     if (c->has_ruler) {
         double v[5] = {c->ruler[0], c->ruler[1], c->ruler[2], c->ruler[3], c->ruler_mm};

@@ -227,7 +227,7 @@ static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per
         p->inverse_ramp = 1.0f / ramp;
         p->reach = p->edge; /* pixel centres farther than this get nothing */
         float reach = p->reach > halo_reach ? p->reach : halo_reach;
-        if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > v->out_width || p->y - reach > v->out_height)
+        if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > (float)v->out_width || p->y - reach > (float)v->out_height)
             continue;
         /* The profile's sum over pixel centres, so the dot darkens exactly its
          * area; past a few pixels across, the continuous integral is as good. */

@@ -3,7 +3,6 @@
 #include <SDL.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,18 +68,6 @@ typedef struct studio_options {
     const char *photo, *mask, *project, *variant, *script, *screenshot;
     int width, height, size_given, bench;
 } studio_options;
-
-int studio_error(int code, const char *format, ...) {
-    char message[1024];
-    va_list args;
-    va_start(args, format);
-    vsnprintf(message, sizeof message, format, args);
-    va_end(args);
-    fprintf(stderr, "smp-studio: %s\n", message);
-    return code;
-}
-
-int studio_status_error(smp_status status) { return studio_error(smp_status_exit_code(status), "%s", smp_last_error()); }
 
 static int parse_size(const char *text, studio_options *o) {
     char tail;
@@ -612,7 +599,8 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     int code = open_window(s, o);
     if (code != STUDIO_EXIT_OK) return code;
     s->brush_mm = STUDIO_BRUSH_MM_DEFAULT;
-    if ((code = studio_start_document(s, 1)) != STUDIO_EXIT_OK) return code;
+    s->autosave_off = o->bench;
+    if ((code = studio_start_document(s, !o->bench)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
     if (script || o->screenshot) {
         code = run_unattended(s, script, o->screenshot);

@@ -10,7 +10,7 @@
 
 void studio_autosave_tick(studio *s, int now) {
     Uint32 ticks = SDL_GetTicks();
-    if (!s->autosave_due || (!now && s->autosaved_at && ticks - s->autosaved_at < AUTOSAVE_MS)) return;
+    if (s->autosave_off || !s->autosave_due || (!now && s->autosaved_at && ticks - s->autosaved_at < AUTOSAVE_MS)) return;
     s->autosave_due = 0;
     s->autosaved_at = ticks ? ticks : 1;
     if (studio_document_autosave(&s->doc) != STUDIO_EXIT_OK) {

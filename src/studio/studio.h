@@ -239,6 +239,7 @@ typedef struct studio {
     int mark_count;
     int offer_restore;       /* an autosave newer than the file was found: R restores it, Esc drops it */
     int autosave_due;        /* an edit not autosaved yet */
+    int autosave_off;        /* --bench: a measurement writes nothing beside the consultation */
     Uint32 autosaved_at;     /* SDL ticks of the last autosave */
     int style_row;           /* the style panel's row taken by the pointer or the arrow keys; -1: none */
     int coalesce;            /* 1 while a slider is dragged: its edits replace one another in the history */
@@ -334,7 +335,7 @@ const char *studio_export_folder(const studio_export *e);
  * exit code (a cancelled export fails). NULL: STUDIO_EXIT_OK. */
 int studio_export_finish(studio_export *e, int cancel);
 
-/* script.c: replaying input from a text file (the format is in the README). */
+/* script_parse.c reads a script of input (the format is in the README), script.c replays it. */
 typedef struct studio_script studio_script;
 /* Reads and checks the whole script; errors name the file and line (exit 3). */
 int studio_script_load(const char *path, studio_script **out);
@@ -350,7 +351,7 @@ void studio_script_destroy(studio_script *script);
 /* bench.c: --bench, the frame times of a fixed sequence of edits, zooms and wipes. */
 int studio_bench(studio *s);
 
-/* Prints "smp-studio: " and the message to stderr; returns code. */
+/* message.c: prints "smp-studio: " and the message to stderr; returns code. */
 int studio_error(int code, const char *format, ...) __attribute__((format(printf, 2, 3)));
 /* The exit code for a failed libsmp call, with its message printed. */
 int studio_status_error(smp_status status);
