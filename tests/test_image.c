@@ -421,6 +421,29 @@ static void huffman_table_over_256_codes_refused(void **state) {
     }
 }
 
+/* A scan that uses a Huffman table no segment defined would have stb decode whatever memory holds. */
+static void scan_with_undefined_huffman_table_refused(void **state) {
+    (void)state;
+    size_t size;
+    uint8_t *data = read_whole_file(fixture_path("cmyk.jpg"), &size);
+    size_t removed = 0;
+    for (size_t at = 2; at + 4 < size && data[at + 1] != 0xDA;) { /* drop every DHT segment before the scan */
+        size_t length = 2 + (size_t)(data[at + 2] << 8 | data[at + 3]);
+        if (data[at + 1] != 0xC4) {
+            at += length;
+            continue;
+        }
+        memmove(data + at, data + at + length, size - at - length);
+        size -= length;
+        removed++;
+    }
+    assert_true(removed > 0);
+    smp_image *image = NULL;
+    assert_int_equal(load_bytes(data, size, "notables.jpg", &image), SMP_ERR_FORMAT);
+    assert_string_equal(smp_last_error(), "notables.jpg: corrupt JPEG header");
+    free(data);
+}
+
 static void srgb_tables_round_trip(void **state) {
     (void)state;
     for (int v = 0; v < 256; v++) assert_int_equal(smp_linear_to_srgb(smp_srgb_to_linear((uint8_t)v)), v);
@@ -452,6 +475,7 @@ int main(void) {
         cmocka_unit_test(not_images_refused),
         cmocka_unit_test(corrupt_jpeg_gives_decoder_reason),
         cmocka_unit_test(huffman_table_over_256_codes_refused),
+        cmocka_unit_test(scan_with_undefined_huffman_table_refused),
         cmocka_unit_test(srgb_tables_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

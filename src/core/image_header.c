@@ -12,11 +12,14 @@ static int is_frame_header(uint8_t marker) {
 /* stb_image (Debian's, of 2022-09) writes past its 257 code lengths when a Huffman table declares more
  * than 256 codes, so every DHT segment is checked before it decodes: each table is a class/id byte,
  * 16 counts and as many symbols as the counts add up to, at most 256. In a segment the file cuts
- * short (cut), the decoder reads zeros after the end: only the counts that are there add up. */
-static int huffman_tables_fit(const uint8_t *segment, size_t size, int cut) {
+ * short (cut), the decoder reads zeros after the end: only the counts that are there add up. Sets the
+ * bit (class * 4 + id) in *defined of each table. */
+static int huffman_tables_fit(const uint8_t *segment, size_t size, int cut, unsigned *defined) {
     while (size > 0) {
         size_t counts = size < 17 ? size : 17, codes = 0;
         if (counts < 17 && !cut) return 0;
+        if (segment[0] >> 4 > 1 || (segment[0] & 15) > 3) return 0; /* class DC or AC, ids 0-3 */
+        *defined |= 1u << (segment[0] >> 4 << 2 | (segment[0] & 15));
         for (size_t i = 1; i < counts; i++) codes += segment[i];
         if (codes > 256) return 0;
         if (size < 17 + codes) return cut;
@@ -26,16 +29,35 @@ static int huffman_tables_fit(const uint8_t *segment, size_t size, int cut) {
     return 1;
 }
 
-/* Where the entropy-coded data that starts at `at` ends: the next 0xFF that is not a stuffed 0xFF00
- * or a restart marker. size when the data runs to the end. */
+/* stb_image decodes a scan with whatever is in a Huffman table no DHT segment defined, so a scan must
+ * only use defined ones: a sequential scan its DC and AC tables; a progressive one its DC table in a
+ * first DC pass (Ss 0, Ah 0) and its AC table in an AC pass (Ss > 0). */
+static int scan_tables_defined(const uint8_t *segment, size_t size, int progressive, unsigned defined) {
+    size_t count = size ? segment[0] : 0;
+    if (count == 0 || size < 1 + 2 * count + 3) return 0;
+    int first_dc = segment[1 + 2 * count] == 0 && segment[3 + 2 * count] >> 4 == 0;
+    int ac = segment[1 + 2 * count] > 0;
+    for (size_t i = 0; i < count; i++) {
+        unsigned dc_table = segment[2 + 2 * i] >> 4, ac_table = segment[2 + 2 * i] & 15;
+        int need_dc = !progressive || first_dc, need_ac = !progressive || ac;
+        if (dc_table > 3 || ac_table > 3) return 0;
+        if ((need_dc && !(defined >> dc_table & 1)) || (need_ac && !(defined >> (4 + ac_table) & 1))) return 0;
+    }
+    return 1;
+}
+
+/* Where the entropy-coded data that starts at `at` ends, as stb_image reads it: at the next 0xFF
+ * (with any 0xFF fill after it) that is followed by neither a stuffed 0x00 nor a restart marker.
+ * size when the data runs to the end. */
 static size_t skip_scan_data(const uint8_t *data, size_t size, size_t at) {
     for (;;) {
         const uint8_t *ff = at < size ? memchr(data + at, 0xFF, size - at) : NULL;
-        if (!ff || (size_t)(ff - data) + 1 >= size) return size;
-        at = (size_t)(ff - data);
-        uint8_t next = data[at + 1];
-        if (next != 0x00 && (next < 0xD0 || next > 0xD7)) return at;
-        at += 2;
+        if (!ff) return size;
+        size_t next = (size_t)(ff - data) + 1;
+        while (next < size && data[next] == 0xFF) next++;
+        if (next >= size) return size;
+        if (data[next] != 0x00 && (data[next] < 0xD0 || data[next] > 0xD7)) return (size_t)(ff - data);
+        at = next + 1;
     }
 }
 
@@ -62,12 +84,14 @@ smp_status smp_jpeg_scan_layout(const uint8_t *data, size_t size, smp_jpeg_layou
     if (data[0] != 0xFF || data[1] != 0xD8) return SMP_ERR_FORMAT;
     smp_jpeg_layout layout = {.adobe_transform = -1};
     int scanned = 0; /* past the first scan, where the data ends is the decoder's to judge */
+    int progressive = 0;
+    unsigned defined = 0; /* Huffman tables: bit class * 4 + id */
     uint8_t marker = 0;
     for (size_t at = 2, length = 0; marker != 0xD9; at += length) {
         smp_status status = next_marker(data, size, &at, &marker, &length);
         if (status == SMP_ERR_TRUNCATED && scanned) {
             size_t left = at + 2 < size ? size - at - 2 : 0;
-            if (marker == 0xC4 && !huffman_tables_fit(data + at + 2, left, 1)) return SMP_ERR_FORMAT;
+            if (marker == 0xC4 && !huffman_tables_fit(data + at + 2, left, 1, &defined)) return SMP_ERR_FORMAT;
             break;
         }
         if (status != SMP_OK) return status;
@@ -77,12 +101,14 @@ smp_status smp_jpeg_scan_layout(const uint8_t *data, size_t size, smp_jpeg_layou
             layout.height = segment[1] << 8 | segment[2];
             layout.width = segment[3] << 8 | segment[4];
             layout.components = segment[5];
+            progressive = marker == 0xC2;
         }
         if (!scanned && marker == 0xEE && segment_size >= 12 && memcmp(segment, "Adobe", 5) == 0)
             layout.adobe_transform = segment[11];
-        if (marker == 0xC4 && !huffman_tables_fit(segment, segment_size, 0)) return SMP_ERR_FORMAT;
+        if (marker == 0xC4 && !huffman_tables_fit(segment, segment_size, 0, &defined)) return SMP_ERR_FORMAT;
         if (marker == 0xDA) { /* start of scan */
             if (layout.components == 0) return SMP_ERR_FORMAT; /* a scan before any frame header */
+            if (!scan_tables_defined(segment, segment_size, progressive, defined)) return SMP_ERR_FORMAT;
             scanned = 1;
             at = skip_scan_data(data, size, at + length) - length;
         }
