@@ -95,10 +95,13 @@ static int parse_double(const char *text, double *out) {
 
 int cli_number(const char *flag, const char *text, double lo, double hi, const char *unit, double *out) {
     double v;
+    const char *space = *unit ? " " : "";
     if (!parse_double(text, &v))
-        return cli_error(CLI_EXIT_USAGE, "%s: '%s' is not a number (allowed: %g-%g %s)", flag, text, lo, hi, unit);
+        return cli_error(CLI_EXIT_USAGE, "%s: '%s' is not a number (allowed: %g-%g%s%s)", flag, text, lo, hi, space,
+                         unit);
     if (v < lo || v > hi)
-        return cli_error(CLI_EXIT_USAGE, "%s: %s is outside the allowed range %g-%g %s", flag, text, lo, hi, unit);
+        return cli_error(CLI_EXIT_USAGE, "%s: %s is outside the allowed range %g-%g%s%s", flag, text, lo, hi, space,
+                         unit);
     *out = v;
     return CLI_EXIT_OK;
 }

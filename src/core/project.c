@@ -13,24 +13,31 @@
 #include "internal.h"
 #include "smp/project.h"
 
+/* What a 0 in the file means for a style number: in smp_style, 0 is the default. */
+typedef enum zero_meaning {
+    ZERO_REFUSED, /* outside the range: a file asking for no dots, or dots of no size, is refused */
+    ZERO_OFF,     /* none (SMP_OFF): no variation, no irregularity */
+    ZERO_VALUE    /* a value like any other, which is also the default */
+} zero_meaning;
+
 /* The style's numbers, by the names the file and the command line use. */
 typedef struct style_field {
     const char *name;
     size_t offset;
-    int zero_is_off; /* 0 in the file means none (SMP_OFF), not the default */
+    zero_meaning zero;
 } style_field;
 
 static const style_field style_fields[] = {
-    {"density", offsetof(smp_style, density), 0},
-    {"dot_size", offsetof(smp_style, dot_size), 0},
-    {"size_variation", offsetof(smp_style, size_variation), 1},
-    {"shade", offsetof(smp_style, shade), 0},
-    {"shade_variation", offsetof(smp_style, shade_variation), 1},
-    {"feather_mm", offsetof(smp_style, feather_mm), 0},
-    {"irregularity", offsetof(smp_style, irregularity), 1},
-    {"hairline_offset_mm", offsetof(smp_style, hairline_offset_mm), 0},
-    {"blend_density", offsetof(smp_style, blend_density), 0},
-    {"blend_shade", offsetof(smp_style, blend_shade), 0},
+    {"density", offsetof(smp_style, density), ZERO_REFUSED},
+    {"dot_size", offsetof(smp_style, dot_size), ZERO_REFUSED},
+    {"size_variation", offsetof(smp_style, size_variation), ZERO_OFF},
+    {"shade", offsetof(smp_style, shade), ZERO_REFUSED},
+    {"shade_variation", offsetof(smp_style, shade_variation), ZERO_OFF},
+    {"feather_mm", offsetof(smp_style, feather_mm), ZERO_REFUSED},
+    {"irregularity", offsetof(smp_style, irregularity), ZERO_OFF},
+    {"hairline_offset_mm", offsetof(smp_style, hairline_offset_mm), ZERO_VALUE},
+    {"blend_density", offsetof(smp_style, blend_density), ZERO_REFUSED},
+    {"blend_shade", offsetof(smp_style, blend_shade), ZERO_REFUSED},
 };
 enum { STYLE_FIELDS = sizeof style_fields / sizeof style_fields[0] };
 
@@ -188,37 +195,41 @@ static smp_status read_layer(const reader *r, const cJSON *root, const char *nam
 static smp_status read_style(const reader *r, const cJSON *o, smp_style *style) {
     *style = (smp_style){0};
     if (!cJSON_IsObject(o)) return bad(r, "style", "not an object");
+    reader in = *r; /* its fields' messages name them as VARIANT.style.FIELD */
+    strncat(in.where, ".style", sizeof in.where - strlen(in.where) - 1);
     for (int i = 0; i < STYLE_FIELDS; i++) {
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, style_fields[i].name);
         if (!v) continue;
-        if (!cJSON_IsNumber(v)) return bad(r, style_fields[i].name, "not a number");
-        double value = v->valuedouble == 0.0 && style_fields[i].zero_is_off ? SMP_OFF : v->valuedouble;
+        if (!cJSON_IsNumber(v)) return bad(&in, style_fields[i].name, "not a number");
+        if (v->valuedouble == 0.0 && style_fields[i].zero == ZERO_REFUSED)
+            return bad(&in, style_fields[i].name, "0 is outside its range (leave it out for the default)");
+        double value = v->valuedouble == 0.0 && style_fields[i].zero == ZERO_OFF ? SMP_OFF : v->valuedouble;
         memcpy((char *)style + style_fields[i].offset, &value, sizeof value);
     }
     const cJSON *hairline = cJSON_GetObjectItemCaseSensitive(o, "hairline");
     if (hairline) {
         const char *h = cJSON_GetStringValue(hairline);
-        if (!h || (strcmp(h, "soft") && strcmp(h, "sharp"))) return bad(r, "hairline", "not \"soft\" or \"sharp\"");
+        if (!h || (strcmp(h, "soft") && strcmp(h, "sharp"))) return bad(&in, "hairline", "not \"soft\" or \"sharp\"");
         style->hairline = strcmp(h, "soft") ? SMP_HAIRLINE_SHARP : SMP_HAIRLINE_SOFT;
     }
     const cJSON *sessions = cJSON_GetObjectItemCaseSensitive(o, "sessions");
     if (sessions) {
         if (!cJSON_IsNumber(sessions) || sessions->valuedouble != (int)sessions->valuedouble)
-            return bad(r, "sessions", "not a whole number");
+            return bad(&in, "sessions", "not a whole number");
         style->sessions = (int)sessions->valuedouble;
     }
     smp_status status = SMP_OK;
     if (cJSON_GetObjectItemCaseSensitive(o, "session_share"))
-        status = read_numbers(r, o, "session_share", 0, SMP_MAX_SESSIONS, style->session_share, NULL);
+        status = read_numbers(&in, o, "session_share", 0, SMP_MAX_SESSIONS, style->session_share, NULL);
     if (status == SMP_OK && cJSON_GetObjectItemCaseSensitive(o, "session_shade"))
-        status = read_numbers(r, o, "session_shade", 0, SMP_MAX_SESSIONS, style->session_shade, NULL);
+        status = read_numbers(&in, o, "session_shade", 0, SMP_MAX_SESSIONS, style->session_shade, NULL);
     const cJSON *seed = cJSON_GetObjectItemCaseSensitive(o, "seed");
     if (status == SMP_OK && seed) { /* a string: JSON numbers cannot hold every 64-bit seed */
         const char *text = cJSON_GetStringValue(seed);
         char *end = NULL;
         errno = 0;
         unsigned long long v = text ? strtoull(text, &end, 10) : 0;
-        if (!text || !*text || *end || errno || text[0] == '-') return bad(r, "seed", "not a decimal string of a 64-bit seed");
+        if (!text || !*text || *end || errno || text[0] == '-') return bad(&in, "seed", "not a decimal string of a 64-bit seed");
         style->seed = v;
     }
     if (status != SMP_OK) return status;
