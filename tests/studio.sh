@@ -125,6 +125,28 @@ check "with its before/after sheet" test -s "$tmp/c-export/before_after.png"
 width() { "$CLI" info "$1" | sed -n 's/^size: \([0-9]*\)x.*/\1/p'; }
 check "and the variants sheet: before, soft and sharp, a cell wider" \
     test "$(width "$tmp/c-export/variants.png")" -gt "$(width "$tmp/c-export/before_after.png")"
+# Killed (SIGKILL) while an export after an edit is writing: each exported file is whole and the old
+# one, and the autosave brings the edit back.
+cp -r "$tmp/c-export" "$tmp/old-export"
+cp "$tmp/c.json" "$tmp/saved-c.json"
+printf 'key ]\nkey ctrl+e\nwait 600\n' >"$tmp/edit-export.txt"
+"$STUDIO" --project "$tmp/c.json" --script "$tmp/edit-export.txt" --size 640x480 >/dev/null 2>&1 &
+studio_pid=$!
+for _ in $(seq 6000); do compgen -G "$tmp/c-export/*.tmp-*" >/dev/null && break; sleep 0.005; done
+written=$(compgen -G "$tmp/c-export/*.tmp-*")
+kill -KILL "$studio_pid"
+wait "$studio_pid" 2>/dev/null
+check "killed while the export wrote ${written##*/}" test -n "$written"
+for f in after before_after variants; do
+    check "$f.png is whole: the old one or the new one" \
+        bash -c "cmp -s '$tmp/c-export/$f.png' '$tmp/old-export/$f.png' || [ -n \"\$('$CLI' info '$tmp/c-export/$f.png' 2>/dev/null)\" ]"
+done
+rm -f "$tmp"/c-export/*.tmp-*
+check "the consultation file is as saved" cmp -s "$tmp/c.json" "$tmp/saved-c.json"
+printf 'key r\nkey ctrl+s\n' >"$tmp/restore-c.txt"
+check "the next start restores the edit" studio --project "$tmp/c.json" --script "$tmp/restore-c.txt" --size 640x480
+check "(density 180 saved)" grep -Eq '"density":[[:space:]]*180,' "$tmp/c.json"
+cp "$tmp/saved-c.json" "$tmp/c.json"
 cp "$tmp/c.json" "$tmp/blocked.json"
 touch "$tmp/blocked-export"
 expect 4 "blocked-export/after.png" -- --project "$tmp/blocked.json" --script "$tmp/export.txt" --size 640x480

@@ -119,12 +119,21 @@ typedef struct smp_save_settings {
  * .jpg, .jpeg, any case). PNG keeps alpha when any pixel is not opaque; JPEG
  * drops it. The data goes to a temporary file in the same folder, which is
  * flushed to disk and renamed over path only when complete: a failure or a
- * kill leaves the old file (if any) untouched and no temporary behind.
+ * kill leaves the old file (if any) untouched. The temporary file
+ * (PATH.tmp-PID-N) is removed on failure, and by smp_remove_temporary_files
+ * when a front end's signal handler calls it; only SIGKILL leaves it behind.
  * settings may be NULL. Errors: SMP_ERR_INVALID_ARGUMENT (unknown extension,
  * quality out of range, NULL image or path), SMP_ERR_WRITE (the folder or the
  * file cannot be written, disk full), SMP_ERR_OUT_OF_MEMORY. Thread-safe. */
 smp_status smp_image_save(const smp_image *image, const char *path,
                           const smp_save_settings *settings);
+
+/* Removes the temporary files of the saves in progress in this process
+ * (every file libsmp writes goes through one: images, masks, dot lists,
+ * consultation files), so a process stopped by a signal leaves none behind.
+ * Async-signal-safe: for a signal handler, which then ends the process (the
+ * saves it interrupts would fail). */
+void smp_remove_temporary_files(void);
 
 /* Frees memory libsmp handed to the caller (distance fields, dot lists).
  * NULL is a no-op. */

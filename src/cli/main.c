@@ -1,4 +1,6 @@
 /* main.c: the smp command: subcommand dispatch, --help and --version. */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
+#include <signal.h>
 #include <string.h>
 
 #include "cli.h"
@@ -28,7 +30,25 @@ static void print_help(FILE *out) {
           out);
 }
 
+/* Interrupted (Ctrl+C, a kill, a closed terminal) while writing: no temporary file is left beside the
+ * output, which keeps its old content. */
+static void stop(int signal_number) {
+    smp_remove_temporary_files();
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+/* A signal ignored when smp started (nohup, a background job's SIGINT) stays ignored. */
+static void remove_temporaries_when_stopped(void) {
+    struct sigaction action = {.sa_handler = stop}, old;
+    sigemptyset(&action.sa_mask);
+    const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+        if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(signals[i], &action, NULL);
+}
+
 int main(int argc, char **argv) {
+    remove_temporaries_when_stopped();
     if (argc < 2) {
         print_help(stderr);
         return CLI_EXIT_USAGE;

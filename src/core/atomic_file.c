@@ -43,6 +43,33 @@ void smp_sink_write(smp_sink *s, const void *data, size_t size) {
     }
 }
 
+/* The temporary files being written, for smp_remove_temporary_files, which signal handlers call: a
+ * slot is marked ready only once its path is complete, and free again only after the file was
+ * renamed or removed. More writers at once than slots are not listed (and not cleaned up). */
+enum { SLOT_FREE, SLOT_FILLING, SLOT_READY, TEMPORARY_SLOTS = 16 };
+static char temporary_paths[TEMPORARY_SLOTS][4096];
+static atomic_int temporary_slots[TEMPORARY_SLOTS];
+
+static int list_temporary(const char *tmp) {
+    for (int i = 0; i < TEMPORARY_SLOTS; i++) {
+        int expected = SLOT_FREE;
+        if (!atomic_compare_exchange_strong(&temporary_slots[i], &expected, SLOT_FILLING)) continue;
+        snprintf(temporary_paths[i], sizeof temporary_paths[i], "%s", tmp);
+        atomic_store(&temporary_slots[i], SLOT_READY);
+        return i;
+    }
+    return -1;
+}
+
+static void unlist_temporary(int slot) {
+    if (slot >= 0) atomic_store(&temporary_slots[slot], SLOT_FREE);
+}
+
+void smp_remove_temporary_files(void) {
+    for (int i = 0; i < TEMPORARY_SLOTS; i++)
+        if (atomic_load(&temporary_slots[i]) == SLOT_READY) unlink(temporary_paths[i]);
+}
+
 /* A name in the destination's folder that no other writer, in this process
  * or another, is using at the same moment. */
 static int open_temporary(const char *path, char *tmp, size_t tmp_size) {
@@ -87,6 +114,7 @@ smp_status smp_write_atomically(const char *path, smp_produce_fn produce, const 
         free(sink);
         return smp_fail(SMP_ERR_WRITE, "%s: cannot create a file there (%s)", path, strerror(errno));
     }
+    int slot = list_temporary(tmp);
     smp_status produced = produce(sink, context);
     if (produced == SMP_OK) flush(sink);
     if (produced == SMP_OK && !sink->error && fsync(sink->fd) != 0) sink->error = errno;
@@ -94,8 +122,9 @@ smp_status smp_write_atomically(const char *path, smp_produce_fn produce, const 
     if (produced == SMP_OK && !sink->error && rename(tmp, path) != 0) sink->error = errno;
     int error = sink->error;
     free(sink);
+    if (produced != SMP_OK || error) unlink(tmp);
+    unlist_temporary(slot);
     if (produced != SMP_OK || error) {
-        unlink(tmp);
         if (produced != SMP_OK) return produced;
         return smp_fail(SMP_ERR_WRITE, "%s: cannot write (%s); nothing was changed", path, strerror(error));
     }
