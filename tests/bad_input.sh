@@ -9,8 +9,6 @@ README=$3
 DATA=$(cd "$4" && pwd)
 SAMPLE=$(cd "$5" && pwd)
 . "$(dirname "$0")/cli_harness.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # make_fixtures DATA SAMPLE: every bad input of the README's table, in the current folder.
 make_fixtures() {

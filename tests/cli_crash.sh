@@ -6,8 +6,6 @@ set -u
 SMP=$1
 S=$2
 . "$(dirname "$0")/cli_harness.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 not() { ! "$@"; }
 temporary_there() { compgen -G "$tmp/out.png.tmp-$1" >/dev/null; } # PID_PATTERN
 design=("$S/photo.jpg" --mask "$S/treatment_mask.png" --px-per-mm 8.2 --quiet)

@@ -1,6 +1,8 @@
 # cli_harness.sh: sourced by the CLI tests; runs smp, checks exit codes and messages, counts.
 passed=0
 failed=0
+tmp=$(mktemp -d) # the suite's scratch folder, gone when it ends (a suite may set its own trap instead)
+trap 'rm -rf "$tmp"' EXIT
 
 # expect CODE PATTERN -- ARGS...: smp ARGS exits CODE and its stderr+stdout matches PATTERN (grep -E).
 expect() {

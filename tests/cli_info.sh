@@ -5,8 +5,6 @@ SMP=$1
 DATA=$2
 SAMPLE=$3
 . "$(dirname "$0")/cli_harness.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 expect 0 'info .*demo|demo' -- --help
 expect 0 'smp [0-9]+\.[0-9]+\.[0-9]+' -- --version

@@ -4,8 +4,6 @@ set -u
 SMP=$1
 S=$(cd "$2" && pwd)
 . "$(dirname "$0")/cli_harness.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 cp "$S/photo.jpg" "$S/treatment_mask.png" "$S/blend_mask.png" "$tmp/"
 cat >"$tmp/c.json" <<JSON
 {

@@ -17,8 +17,6 @@ expect 0 "scale: 3.4292 px/mm \(pupils\)" -- info "$REAL/frl_037_03.jpg" --pupil
 expect 3 "frl_037_03.tem: not a JPEG, PNG, BMP or TGA image" -- info "$REAL/frl_037_03.tem"
 
 # The placement end to end on every photo with a mask, and the phone photo's upright mask.
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for id in 021 037 105; do
     expect 0 "total: [0-9]+ dots" -- plan "$REAL/frl_${id}_03.jpg" --mask "$REAL/frl_${id}_03_mask.png" --px-per-mm 3.4
     expect 0 "[0-9]+ dots" -- dots "$REAL/frl_${id}_03.jpg" --mask "$REAL/frl_${id}_03_mask.png" --px-per-mm 3.4 \

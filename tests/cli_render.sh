@@ -4,8 +4,6 @@ set -u
 SMP=$1
 S=$2
 . "$(dirname "$0")/cli_harness.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 photo=$S/photo.jpg
 design=(--mask "$S/treatment_mask.png" --blend-mask "$S/blend_mask.png" --px-per-mm 8.2)
 

@@ -11,7 +11,6 @@ if ! command -v Xvfb >/dev/null; then
     echo "skipped: Xvfb is absent (./scripts/deps.sh installs xvfb)"
     exit 77
 fi
-tmp=$(mktemp -d)
 # One X server for the whole suite, on a display number it picks itself (-displayfd), so runs in
 # parallel never collide.
 Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
