@@ -28,8 +28,7 @@ static int compare_ms(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* NAME_ms_median and NAME_ms_p95 of the first count times (sorted in place). */
-static void print_times(const char *name, double *ms, int count) {
+void studio_print_times(const char *name, double *ms, int count) {
     qsort(ms, (size_t)count, sizeof *ms, compare_ms);
     printf("%s_ms_median: %.2f\n%s_ms_p95: %.2f\n", name, ms[count / 2], name, ms[(count * 95 + 99) / 100 - 1]);
 }
@@ -48,8 +47,8 @@ int studio_bench(studio *s) {
     if (code == STUDIO_EXIT_OK) {
         printf("size: %dx%d\nframes: %d\n", s->view.window_width, s->view.window_height, count);
         /* The style changes first: sorting all the times would mix them with the rest. */
-        print_times("style_change", ms, STYLE_STEPS < count ? STYLE_STEPS : count);
-        print_times("frame", ms, count);
+        studio_print_times("style_change", ms, STYLE_STEPS < count ? STYLE_STEPS : count);
+        studio_print_times("frame", ms, count);
     }
     free(ms);
     studio_script_destroy(script);

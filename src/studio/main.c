@@ -2,17 +2,19 @@
 #define _DEFAULT_SOURCE /* setenv */
 #include <SDL.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "studio.h"
 
 static const char usage[] =
     "usage: smp-studio [PHOTO [--mask M] | --project FILE.json [--project-variant NAME]] [--size WxH]\n"
-    "                  [--script FILE] [--screenshot OUT.png] [--bench]\n"
+    "                  [--script FILE] [--screenshot OUT.png] [--bench] [--soak EVENTS [--seed N]]\n"
     "\n"
     "The live before/after preview of scalp micropigmentation. With no file it opens the bundled\n"
     "sample client.\n"
@@ -26,6 +28,8 @@ static const char usage[] =
     "  --screenshot OUT     save the window as PNG or JPEG and exit (after the script, if any)\n"
     "  --bench              print the frame times (frame_ms_median, frame_ms_p95) of a fixed\n"
     "                       sequence of slider moves, wipes and zooms (at 1920x1080 unless --size)\n"
+    "  --soak EVENTS        play EVENTS (1-1000000) random but valid input events and print the\n"
+    "                       memory in use and the step times; --seed N repeats a run (its seed is printed)\n"
     "  --help, --version\n"
     "\n"
     "In the window (F1 shows them there too):\n";
@@ -66,7 +70,8 @@ static const char *const shortcuts[][2] = {
 
 typedef struct studio_options {
     const char *photo, *mask, *project, *variant, *script, *screenshot;
-    int width, height, size_given, bench;
+    int width, height, size_given, bench, soak_events, seed_given;
+    uint64_t seed;
 } studio_options;
 
 static int parse_size(const char *text, studio_options *o) {
@@ -74,6 +79,26 @@ static int parse_size(const char *text, studio_options *o) {
     if (sscanf(text, "%dx%d%c", &o->width, &o->height, &tail) != 2 || o->width < 320 || o->width > 7680 ||
         o->height < 240 || o->height > 4320)
         return studio_error(STUDIO_EXIT_USAGE, "--size: '%s' is not WxH within 320-7680 x 240-4320", text);
+    return STUDIO_EXIT_OK;
+}
+
+static int parse_whole(const char *flag, const char *text, int most, int *out) {
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (end == text || *end || errno || v < 1 || v > most)
+        return studio_error(STUDIO_EXIT_USAGE, "%s: '%s' is not a whole number from 1 to %d", flag, text, most);
+    *out = (int)v;
+    return STUDIO_EXIT_OK;
+}
+
+static int parse_seed(const char *text, uint64_t *out) {
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (end == text || *end || errno || text[0] == '-')
+        return studio_error(STUDIO_EXIT_USAGE, "--seed: '%s' is not a whole number from 0 to %llu", text, ULLONG_MAX);
+    *out = v;
     return STUDIO_EXIT_OK;
 }
 
@@ -99,7 +124,7 @@ static int parse_args(int argc, char **argv, studio_options *o) {
             continue;
         }
         int takes_value = !strcmp(a, "--mask") || !strcmp(a, "--project") || !strcmp(a, "--project-variant") || !strcmp(a, "--size") ||
-                          !strcmp(a, "--script") || !strcmp(a, "--screenshot");
+                          !strcmp(a, "--script") || !strcmp(a, "--screenshot") || !strcmp(a, "--soak") || !strcmp(a, "--seed");
         if (!takes_value) return studio_error(STUDIO_EXIT_USAGE, "unknown argument '%s' (see smp-studio --help)", a);
         if (i + 1 >= argc || !strncmp(argv[i + 1], "--", 2)) return studio_error(STUDIO_EXIT_USAGE, "%s: needs a value", a);
         const char *value = argv[++i];
@@ -109,11 +134,19 @@ static int parse_args(int argc, char **argv, studio_options *o) {
         if (!strcmp(a, "--script")) o->script = value;
         if (!strcmp(a, "--screenshot")) o->screenshot = value;
         if (!strcmp(a, "--size") && parse_size(value, o) != STUDIO_EXIT_OK) return STUDIO_EXIT_USAGE;
+        if (!strcmp(a, "--soak") && parse_whole(a, value, 1000000, &o->soak_events) != STUDIO_EXIT_OK)
+            return STUDIO_EXIT_USAGE;
+        if (!strcmp(a, "--seed") && parse_seed(value, &o->seed) != STUDIO_EXIT_OK) return STUDIO_EXIT_USAGE;
+        o->seed_given |= !strcmp(a, "--seed");
         o->size_given |= !strcmp(a, "--size");
     }
     if (o->bench && !o->size_given) o->width = 1920, o->height = 1080;
     if (o->bench && (o->script || o->screenshot))
         return studio_error(STUDIO_EXIT_USAGE, "--bench: plays its own sequence; give it without --script or --screenshot");
+    if (o->soak_events && (o->bench || o->script || o->screenshot))
+        return studio_error(STUDIO_EXIT_USAGE, "--soak: plays its own events; give it without --bench, --script or --screenshot");
+    if (o->seed_given && !o->soak_events) return studio_error(STUDIO_EXIT_USAGE, "--seed: needs --soak");
+    if (!o->seed_given) o->seed = (uint64_t)time(NULL) * 1000003u ^ (uint64_t)getpid();
     if (o->variant && !o->project) return studio_error(STUDIO_EXIT_USAGE, "--project-variant: needs --project");
     if (o->mask && !o->photo) return studio_error(STUDIO_EXIT_USAGE, "--mask: needs a PHOTO");
     if (o->photo && o->project)
@@ -602,6 +635,7 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     s->autosave_off = o->bench;
     if ((code = studio_start_document(s, !o->bench)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
+    if (o->soak_events) return studio_soak(s, o->soak_events, o->seed);
     if (script || o->screenshot) {
         code = run_unattended(s, script, o->screenshot);
         studio_autosave_tick(s, 1);

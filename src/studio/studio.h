@@ -350,6 +350,11 @@ void studio_script_destroy(studio_script *script);
 
 /* bench.c: --bench, the frame times of a fixed sequence of edits, zooms and wipes. */
 int studio_bench(studio *s);
+/* Prints NAME_ms_median and NAME_ms_p95 of count times, which it sorts in place. */
+void studio_print_times(const char *name, double *ms, int count);
+
+/* soak.c: --soak, events random but valid input played with the memory watched (seed printed first). */
+int studio_soak(studio *s, int events, uint64_t seed);
 
 /* message.c: prints "smp-studio: " and the message to stderr; returns code. */
 int studio_error(int code, const char *format, ...) __attribute__((format(printf, 2, 3)));
