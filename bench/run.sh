@@ -16,7 +16,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 cmake -S "$root" -B "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DSMP_BUILD_TESTS=OFF >/dev/null
-cmake --build "$root/build/release" --parallel "$(nproc)" --target bench_placement bench_render smp
+cmake --build "$root/build/release" --parallel "$(nproc)" --target bench_placement bench_render bench_limits smp
 echo "## Placement"
 "$root/build/release/bench/bench_placement"
 echo
@@ -28,3 +28,6 @@ sizes=(100000)
 echo
 echo "## Rendering"
 "$root/build/release/bench/bench_render" "$root/build/release/src/cli/smp"
+echo
+echo "## Limits: the largest photo accepted"
+"$root/build/release/bench/bench_limits" "$root/build/release/src/cli/smp"

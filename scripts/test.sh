@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# test.sh: installs what is missing, builds, runs the whole ctest suite, then again under ASan + UBSan.
+# test.sh: installs what is missing, builds, runs the whole ctest suite (with the CLI suites and the
+# fuzz corpora also under valgrind's memcheck), then again under ASan + UBSan.
 # Warnings are errors when CI is set. Exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,7 +20,7 @@ run_suite() { # NAME, then extra cmake flags
     (cd "$build" && ctest --output-on-failure --parallel "$jobs")
 }
 
-run_suite debug -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite debug -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMP_MEMCHECK=ON
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_suite sanitize -DCMAKE_BUILD_TYPE=Debug -DSMP_SANITIZE=ON
 echo "== test.sh: all suites passed"

@@ -212,7 +212,7 @@ static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per
         const smp_dot *d = &dots->dots[i];
         painted_dot *p = &r->dots[i];
         p->weight = 0.0f, p->halo = 0.0f;
-        p->tiles[0] = 1, p->tiles[2] = 0; /* no tiles */
+        p->tiles[0] = p->tiles[1] = 1, p->tiles[2] = p->tiles[3] = 0; /* no tiles */
         if (d->session > last || d->session < 1) continue;
         const smp_age_state *a = &ages[d->session - 1];
         /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
