@@ -26,10 +26,10 @@ fuzz_one() { # NAME: runs in an empty folder, so no file the fuzzer names can ex
         -artifact_prefix="$corpus/" "${dict[@]}" new "$corpus" >log.txt 2>&1) || true
     local ran=$((SECONDS - start))
     (cd "$work" && "$build/fuzz/fuzz_$name" -merge=1 -close_fd_mask=3 "$corpus" new >merge.txt 2>&1) || true
-    local found execs
+    local found inputs
     found=$(find "$corpus" -newer "$work/started" \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
-    execs=$(grep -o 'exec/s: [0-9]*' "$work/log.txt" | tail -1 | grep -o '[0-9]*' || echo 0)
-    echo "fuzz.sh: $name: ran ${ran} s at about ${execs} inputs/s, corpus $(ls "$corpus" | wc -l) inputs, found $found (log: $work/log.txt)"
+    inputs=$(grep -o '^#[0-9]*' "$work/log.txt" | tail -1 | tr -d '#')
+    echo "fuzz.sh: $name: ran $ran s, ${inputs:-0} inputs, corpus $(ls "$corpus" | wc -l) inputs, found $found (log: $work/log.txt)"
     [ "$found" -eq 0 ]
 }
 

@@ -239,6 +239,23 @@ static void strokes_paint_in_order_and_stop_at_a_bad_one(void **state) {
     smp_mask_destroy(one_by_one);
 }
 
+/* A file of strokes as wide as the photo would take hours to paint: refused before any is painted. */
+static void strokes_that_would_take_hours_are_refused(void **state) {
+    (void)state;
+    smp_mask *m = new_mask(5000, 5000, 1, 0.0f);
+    enum { COUNT = 1000 };
+    smp_stroke *huge = calloc(COUNT, sizeof *huge);
+    assert_non_null(huge);
+    for (int i = 0; i < COUNT; i++) huge[i] = (smp_stroke){0, 0, 5000, 5000, SMP_STROKE_MAX_RADIUS, 1.0f};
+    assert_int_equal(smp_mask_paint_strokes(m, huge, COUNT), SMP_ERR_TOO_LARGE);
+    assert_string_equal(smp_last_error(), "mask paint: 1000 strokes would paint 2.5e+10 cells, over the 1e+09 allowed");
+    assert_true(m->coverage[0] == 0.0f && m->coverage[2500 * 5000 + 2500] == 0.0f);
+    assert_int_equal(smp_mask_paint_strokes(m, huge, 10), SMP_OK); /* ten paint the whole mask in a moment */
+    assert_true(m->coverage[2500 * 5000 + 2500] == 1.0f);
+    free(huge);
+    smp_mask_destroy(m);
+}
+
 static char *join(const char *folder, const char *name) {
     char *path = malloc(strlen(folder) + strlen(name) + 2);
     assert_non_null(path);
@@ -308,6 +325,7 @@ int main(void) {
         cmocka_unit_test(same_strokes_for_any_thread_count),
         cmocka_unit_test(bad_strokes_are_refused_and_leave_the_mask),
         cmocka_unit_test(strokes_paint_in_order_and_stop_at_a_bad_one),
+        cmocka_unit_test(strokes_that_would_take_hours_are_refused),
         cmocka_unit_test(a_saved_mask_loads_back),
         cmocka_unit_test(a_mask_that_cannot_be_saved_leaves_no_file),
     };

@@ -95,13 +95,19 @@ typedef struct smp_stroke {
     float value;           /* 1: brush, 0: eraser, or any coverage between */
 } smp_stroke;
 
+/* The most mask cells smp_mask_paint_strokes paints in one call, counted over
+ * each stroke's bounding box: a few seconds of work. A studio session paints
+ * far less; a hand-made file of huge strokes would take hours. */
+#define SMP_MASK_PAINT_MAX_CELLS 1e9
+
 /* Paints count strokes into the mask in order, each as smp_mask_paint does,
  * so later strokes paint over (or erase) earlier ones. count 0 paints
  * nothing. Stops at the first stroke smp_mask_paint refuses and returns its
  * error, the message naming the stroke ("mask paint: stroke 3 of 10: radius
  * -2 px; ..."); the strokes before it stay painted. Errors:
  * SMP_ERR_INVALID_ARGUMENT (a NULL mask, count < 0, NULL strokes with count >
- * 0, a stroke smp_mask_paint refuses). The result does not depend on the
+ * 0, a stroke smp_mask_paint refuses), SMP_ERR_TOO_LARGE (the strokes' boxes
+ * hold more than SMP_MASK_PAINT_MAX_CELLS cells; nothing is painted). The result does not depend on the
  * number of OpenMP threads. Not safe on the same mask from two threads at
  * once. */
 smp_status smp_mask_paint_strokes(smp_mask *mask, const smp_stroke *strokes, int count);

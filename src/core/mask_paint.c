@@ -78,10 +78,25 @@ smp_status smp_mask_paint(smp_mask *mask, double x0_px, double y0_px, double x1_
     return SMP_OK;
 }
 
+/* The cells of the mask in the stroke's bounding box: what painting it costs. 0 for a stroke
+ * smp_mask_paint refuses. */
+static double stroke_cells(const smp_mask *m, const smp_stroke *s) {
+    double reach = s->radius + m->cell, w = (double)m->width * m->cell, h = (double)m->height * m->cell;
+    if (!(s->radius > 0.0 && isfinite(reach + s->x0 + s->x1 + s->y0 + s->y1))) return 0.0;
+    double x0 = fmax(fmin(s->x0, s->x1) - reach, 0.0), x1 = fmin(fmax(s->x0, s->x1) + reach, w);
+    double y0 = fmax(fmin(s->y0, s->y1) - reach, 0.0), y1 = fmin(fmax(s->y0, s->y1) + reach, h);
+    return x1 < x0 || y1 < y0 ? 0.0 : ((x1 - x0) / m->cell + 1.0) * ((y1 - y0) / m->cell + 1.0);
+}
+
 smp_status smp_mask_paint_strokes(smp_mask *mask, const smp_stroke *strokes, int count) {
     if (!mask || count < 0 || (count > 0 && !strokes))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "mask paint: no mask, or %d strokes%s", count,
                         strokes ? "" : " and no array of them");
+    double cells = 0.0;
+    for (int i = 0; i < count; i++) cells += stroke_cells(mask, &strokes[i]);
+    if (cells > SMP_MASK_PAINT_MAX_CELLS)
+        return smp_fail(SMP_ERR_TOO_LARGE, "mask paint: %d strokes would paint %.3g cells, over the %.3g allowed", count,
+                        cells, SMP_MASK_PAINT_MAX_CELLS);
     for (int i = 0; i < count; i++) {
         const smp_stroke *s = &strokes[i];
         smp_status status = smp_mask_paint(mask, s->x0, s->y0, s->x1, s->y1, s->radius, s->value);
