@@ -125,6 +125,12 @@ static void bad_files_name_the_field(void **state) {
     assert_refused(HEAD AREA "\"variants\": [{\"name\": \"a\", \"style\": {\"hairline\": \"round\"}}]}", SMP_ERR_FORMAT,
                    "hairline");
     assert_refused(HEAD AREA "\"variants\": [{\"name\": \"a\", \"style\": {\"seed\": 12}}]}", SMP_ERR_FORMAT, "seed");
+    assert_refused(HEAD AREA "\"variants\": [{\"name\": \"a\", \"style\": {\"sessions\": 1e300}}]}", SMP_ERR_FORMAT,
+                   "variants[0].style.sessions: not a whole number"); /* found by fuzz_project */
+    assert_refused(HEAD AREA "\"variants\": [{\"name\": \"a\", \"style\": {\"sessions\": 9}}]}", SMP_ERR_FORMAT,
+                   "sessions: 9 is outside");
+    assert_refused(HEAD AREA "\"variants\": [{\"name\": \"a\", \"style\": {\"dot_size\": 0}}]}", SMP_ERR_FORMAT,
+                   "variants[0].style.dot_size: 0 is outside its range");
     assert_refused(HEAD AREA "\"variants\": [{\"name\": \"a\", \"style\": {}}, {\"name\": \"a\", \"style\": {}}]}",
                    SMP_ERR_FORMAT, "variants[1].name: used twice");
     assert_refused(HEAD AREA "\"calibration\": {\"pupils\": [1, 2]}, " ONE_VARIANT, SMP_ERR_FORMAT, "calibration.pupils");

@@ -214,8 +214,8 @@ static smp_status read_style(const reader *r, const cJSON *o, smp_style *style) 
     }
     const cJSON *sessions = cJSON_GetObjectItemCaseSensitive(o, "sessions");
     if (sessions) {
-        if (!cJSON_IsNumber(sessions) || sessions->valuedouble != (int)sessions->valuedouble)
-            return bad(&in, "sessions", "not a whole number");
+        double v = cJSON_IsNumber(sessions) ? sessions->valuedouble : NAN; /* its range is the style's to check */
+        if (!(fabs(v) <= 1e6 && v == floor(v))) return bad(&in, "sessions", "not a whole number");
         style->sessions = (int)sessions->valuedouble;
     }
     smp_status status = SMP_OK;
