@@ -38,8 +38,9 @@ xvfb-run -a -s "-screen 0 1920x1080x24" "$studio" photo.jpg --mask treatment_mas
     --soak "$events" "${seed[@]}" >report.txt 2>messages.txt || {
     cat report.txt; tail -20 messages.txt; echo "soak.sh: the studio failed" >&2; exit 1; }
 cat report.txt
-echo "soak.sh: $(wc -l <messages.txt) messages on the status line and stderr (refused input), the last:"
-tail -3 messages.txt
+grep '^soak: ' messages.txt | awk 'NR % 8 == 0' # the memory every 4000 events
+echo "soak.sh: $(grep -vc '^soak: ' messages.txt) messages on the status line and stderr (refused input), the last:"
+grep -v '^soak: ' messages.txt | tail -3
 value() { sed -n "s/^$1: //p" report.txt; }
 awk -v warm="$(value soak_rss_mb_after_warmup)" -v most="$(value soak_rss_mb_max)" -v slowest="$(value soak_step_ms_max)" '
     BEGIN {

@@ -108,6 +108,7 @@ int studio_soak(studio *s, int events, uint64_t seed) {
         double mb = resident_mb(); /* after warm-up: the most it reaches from then on */
         if (done <= warm_events || warm_mb == 0) warm_mb = max_mb = mb;
         if (mb > max_mb) max_mb = mb;
+        fprintf(stderr, "soak: %d events, %.1f MB\n", done, mb);
     }
     studio_export_finish(s->export, 1);
     s->export = NULL;
