@@ -48,6 +48,31 @@ static int apply_state(studio *s, const studio_state *state) {
     return studio_show_text(s);
 }
 
+static size_t state_bytes(const studio_state *state) {
+    size_t bytes = 0;
+    for (int i = 0; i < STUDIO_LAYERS; i++)
+        bytes += (size_t)state->shapes[i].outline_count * sizeof(smp_point) +
+                 (size_t)state->shapes[i].stroke_count * sizeof(smp_stroke);
+    return bytes;
+}
+
+static void drop_oldest(studio *s) {
+    free_state(&s->history[0]);
+    memmove(s->history, s->history + 1, (size_t)(s->history_count - 1) * sizeof s->history[0]);
+    s->history_count--, s->history_at--;
+}
+
+/* Each state holds its own copy of the shapes, so a long painting session's
+ * states would grow without end: past STUDIO_HISTORY_BYTES the oldest go. */
+static void keep_within_budget(studio *s) {
+    size_t bytes = 0;
+    for (int i = 0; i < s->history_count; i++) bytes += state_bytes(&s->history[i]);
+    while (bytes > STUDIO_HISTORY_BYTES && s->history_at > 0) {
+        bytes -= state_bytes(&s->history[0]);
+        drop_oldest(s);
+    }
+}
+
 /* Records state after the current one, dropping what was undone (and, when
  * full, the oldest). While a slider is dragged its states replace each other. */
 static void record(studio *s, studio_state *state) {
@@ -58,13 +83,11 @@ static void record(studio *s, studio_state *state) {
     }
     s->coalesce = s->coalesce ? 2 : 0;
     for (int i = s->history_at + 1; i < s->history_count; i++) free_state(&s->history[i]);
-    if (s->history_at == STUDIO_HISTORY - 1) {
-        free_state(&s->history[0]);
-        memmove(s->history, s->history + 1, (STUDIO_HISTORY - 1) * sizeof s->history[0]);
-        s->history_at--;
-    }
+    s->history_count = s->history_at + 1;
+    if (s->history_count == STUDIO_HISTORY) drop_oldest(s);
     s->history[++s->history_at] = *state;
     s->history_count = s->history_at + 1;
+    keep_within_budget(s);
     s->autosave_due = 1;
 }
 

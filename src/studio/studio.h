@@ -206,7 +206,8 @@ typedef struct studio_state {
     smp_look look;
     studio_shape shapes[STUDIO_LAYERS]; /* the state's own copies */
 } studio_state;
-#define STUDIO_HISTORY 512
+#define STUDIO_HISTORY 512                    /* states undo keeps, at most */
+#define STUDIO_HISTORY_BYTES ((size_t)64 << 20) /* and the most their shapes may take */
 
 /* main.c: the app. */
 typedef struct studio {
