@@ -3,8 +3,9 @@
 # but valid input events on a copy of the sample client's photo and mask (so saving, autosave and
 # mask import have a folder to work in), with a random seed unless given; it prints the seed, the
 # memory in use and the step times. It fails when the studio fails, when its memory grows by more than
-# 10% + 32 MB after the first quarter of the events, or when any step takes over 5 s. Without --studio
-# it builds a Release smp-studio first. ctest runs it with 2000 events.
+# 10% + 32 MB after warm-up (a tour of every view and tool, then the first quarter of the events),
+# or when any step takes over 5 s. Without --studio
+# it builds a Release smp-studio first. ctest runs it with 4000 events.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 events=20000 seed=() studio=""

@@ -269,6 +269,11 @@ check "a damaged autosave is not restored; the consultation stays as saved" \
 printf 'key ctrl+o\ntype %s\nkey return\n' "$tmp/o-first.json" >"$tmp/open.txt"
 check "Ctrl+O opens a consultation" studio --script "$tmp/open.txt" --screenshot "$tmp/o-opened.png" --size 1200x900
 check "shown as when given on the command line" cmp -s "$tmp/o-opened.png" "$tmp/o-direct.png"
+rm -rf "$tmp/c-export"
+printf 'key ctrl+e\nkey ctrl+o\ntype %s\nkey return\n' "$tmp/o-first.json" >"$tmp/export-open.txt"
+check "Ctrl+O while an export runs" studio --project "$tmp/c.json" --script "$tmp/export-open.txt" --size 640x480
+check "lets the export finish first (it borrows the photo): its after is whole" \
+    cmp -s "$tmp/c-export/after.png" "$tmp/cli-after.png"
 printf 'key ctrl+o\ntype %s/missing.json\nkey return\n' "$tmp" >"$tmp/open-bad.txt"
 expect 0 "missing.json: cannot open" -- --script "$tmp/open-bad.txt" --size 640x480
 

@@ -635,7 +635,7 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     s->autosave_off = o->bench;
     if ((code = studio_start_document(s, !o->bench)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
-    if (o->soak_events) return studio_soak(s, o->soak_events, o->seed);
+    if (o->soak_events) return studio_soak(s, o->soak_events, o->seed, &(studio_soak_source){o->photo, o->mask, o->project});
     if (script || o->screenshot) {
         code = run_unattended(s, script, o->screenshot);
         studio_autosave_tick(s, 1);

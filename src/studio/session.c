@@ -53,6 +53,13 @@ int studio_start_document(studio *s, int offer) {
     return studio_show_status(s);
 }
 
+void studio_finish_export(studio *s) {
+    if (!s->export) return;
+    int code = studio_export_finish(s->export, 0);
+    s->export = NULL;
+    s->export_code = s->export_code ? s->export_code : code;
+}
+
 int studio_open_file(studio *s, const char *path) {
     studio_autosave_tick(s, 1);
     studio_document doc;
@@ -63,6 +70,7 @@ int studio_open_file(studio *s, const char *path) {
         snprintf(s->notice, sizeof s->notice, "Not opened: see the message on stderr");
         return studio_show_status(s);
     }
+    studio_finish_export(s);
     studio_document_close(&s->doc);
     s->doc = doc;
     return studio_start_document(s, 1);
@@ -147,14 +155,19 @@ static void use_prompt(studio *s) {
     studio_show_status(s);
 }
 
+static void restore(studio *s) {
+    studio_finish_export(s);
+    if (studio_document_restore(&s->doc) == STUDIO_EXIT_OK) studio_start_document(s, 0);
+    else snprintf(s->notice, sizeof s->notice, "Not restored: see the message on stderr");
+}
+
 void studio_session_key(studio *s, SDL_Keycode key) {
     if (s->offer_restore) {
         if (key != SDLK_r && key != SDLK_ESCAPE) return;
         s->offer_restore = 0;
         s->view.panel = STUDIO_PANEL_NONE;
         if (key == SDLK_ESCAPE) studio_document_drop_autosave(&s->doc);
-        else if (studio_document_restore(&s->doc) == STUDIO_EXIT_OK) studio_start_document(s, 0);
-        else snprintf(s->notice, sizeof s->notice, "Not restored: see the message on stderr");
+        else restore(s);
         studio_show_status(s);
         return;
     }

@@ -1,7 +1,10 @@
 /* soak.c: smp-studio --soak EVENTS: random but valid input (keys, pointer moves and drags, the wheel,
  * typed text, style and age changes) played as scripts of 500 steps, each step followed by a frame,
- * with the memory in use after every script. The seed is printed first, so a failure can be replayed
+ * after which the document is opened again from its files and the memory in use read: the same state
+ * each time, so what grows is kept by mistake. Warm-up is a fixed tour of the views and tools, then
+ * the first quarter of the events. The seed is printed first, so a failure can be replayed
  * with --seed. */
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,13 +71,32 @@ static void write_step(char *line, size_t size, uint64_t *r, int width, int heig
     }
 }
 
-/* Resident memory in MB, from /proc; 0 where there is none. */
+/* Every view and tool once, before anything is measured: the first use of each makes what it keeps
+ * (the second design of a comparison, pyramid levels, the loupe's textures, panels' labels). */
+static const char warm_up[] = "key v\nkey s\nkey w\nkey space\nkey space\nkey v\nkey m\nkey m\n"
+                              "press l\nmove 400 300\nrelease l\nwheel 3\nwheel 3\nwheel -3\nkey 1\nkey f\n"
+                              "key c\nkey p\nkey F1\nkey F1\nkey o\nkey b\ndrag 300 300 340 320\nkey e\n"
+                              "drag 300 300 340 320\nkey ctrl+z\nkey ctrl+z\nkey ctrl+y\nkey a\nkey a\nkey Tab\nkey Tab\n"
+                              "key Tab\nkey x\nkey x\nkey k\nkey Return\nkey u\nkey Return\nkey f\n";
+
+/* Resident memory in MB, from /proc; 0 where there is none. Freed memory the allocator still holds
+ * (each thread's arena keeps what an export or a render freed) is handed back first, so what is
+ * read is what the studio uses. */
 static double resident_mb(void) {
+    malloc_trim(0);
     long pages = 0, resident = 0;
     FILE *f = fopen("/proc/self/statm", "r");
     if (f && fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
     if (f) fclose(f);
     return (double)resident * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
+}
+
+static int play_text(studio *s, const char *text, double *ms) {
+    studio_script *script = NULL;
+    int code = studio_script_parse(text, "the soak's events", &script);
+    if (code == STUDIO_EXIT_OK) code = studio_script_run(script, s, ms);
+    studio_script_destroy(script);
+    return code;
 }
 
 /* Plays one script of count random steps; their times go to ms. */
@@ -85,30 +107,43 @@ static int play_chunk(studio *s, uint64_t *r, int count, double *ms) {
         write_step(text + used, sizeof text - used, r, s->view.window_width, s->view.window_height);
         while (text[used]) used++;
     }
-    studio_script *script = NULL;
-    int code = studio_script_parse(text, "the soak's events", &script);
-    if (code == STUDIO_EXIT_OK) code = studio_script_run(script, s, ms);
-    studio_script_destroy(script);
-    return code;
+    return play_text(s, text, ms);
 }
 
-int studio_soak(studio *s, int events, uint64_t seed) {
+/* Back to the document the soak began with, from its files (edits saved meanwhile go to a new
+ * consultation, PHOTO-NAME-2.json and on, for a photo): the memory is compared in the same state. */
+static int reopen(studio *s, const studio_soak_source *source) {
+    studio_document doc;
+    int code = source->project ? studio_document_open_project(&doc, source->project, NULL)
+               : source->photo ? studio_document_open_photo(&doc, source->photo, source->mask)
+                               : studio_document_open_sample(&doc);
+    if (code != STUDIO_EXIT_OK) return code;
+    studio_finish_export(s);
+    studio_document_drop_autosave(&s->doc);
+    studio_document_close(&s->doc);
+    s->doc = doc;
+    return studio_start_document(s, 0);
+}
+
+int studio_soak(studio *s, int events, uint64_t seed, const studio_soak_source *source) {
     printf("soak_seed: %llu\n", (unsigned long long)seed);
     fflush(stdout);
     double *ms = calloc((size_t)events, sizeof *ms);
     if (!ms) return studio_error(STUDIO_EXIT_INTERNAL, "out of memory");
     uint64_t r = seed;
     int code = studio_draw_frame(s), warm_events = events / 4;
+    if (code == STUDIO_EXIT_OK) code = play_text(s, warm_up, NULL);
     double warm_mb = 0, max_mb = 0;
     int done = 0;
     while (done < events && code == STUDIO_EXIT_OK && !s->quit) {
         int count = events - done < SOAK_CHUNK ? events - done : SOAK_CHUNK;
         code = play_chunk(s, &r, count, ms + done);
         done += count;
+        if (code == STUDIO_EXIT_OK) code = reopen(s, source);
         double mb = resident_mb(); /* after warm-up: the most it reaches from then on */
         if (done <= warm_events || warm_mb == 0) warm_mb = max_mb = mb;
         if (mb > max_mb) max_mb = mb;
-        fprintf(stderr, "soak: %d events, %.1f MB\n", done, mb);
+        fprintf(stderr, "soak: %d events, %.1f MB, %.3f px/mm\n", done, mb, s->doc.px_per_mm);
     }
     studio_export_finish(s->export, 1);
     s->export = NULL;

@@ -207,7 +207,7 @@ typedef struct studio_state {
     studio_shape shapes[STUDIO_LAYERS]; /* the state's own copies */
 } studio_state;
 #define STUDIO_HISTORY 512                    /* states undo keeps, at most */
-#define STUDIO_HISTORY_BYTES ((size_t)64 << 20) /* and the most their shapes may take */
+#define STUDIO_HISTORY_BYTES ((size_t)32 << 20) /* and the most their shapes may take */
 
 /* main.c: the app. */
 typedef struct studio {
@@ -313,6 +313,9 @@ int studio_start_document(studio *s, int offer);
 int studio_open_file(studio *s, const char *path);
 /* Autosaves an edit not saved yet: at most once a second, or now. */
 void studio_autosave_tick(studio *s, int now);
+/* An export under way borrows the document's photo: before the document goes, it is let finish
+ * (its files written, not cancelled). */
+void studio_finish_export(studio *s);
 /* Ctrl+O (STUDIO_PROMPT_OPEN), I (_IMPORT) and the calibration tools' second
  * point (_DISTANCE): text typed on the status line, Enter uses it, Esc cancels. */
 void studio_begin_prompt(studio *s, int kind, const char *text);
@@ -354,8 +357,12 @@ int studio_bench(studio *s);
 /* Prints NAME_ms_median and NAME_ms_p95 of count times, which it sorts in place. */
 void studio_print_times(const char *name, double *ms, int count);
 
-/* soak.c: --soak, events random but valid input played with the memory watched (seed printed first). */
-int studio_soak(studio *s, int events, uint64_t seed);
+/* soak.c: --soak, events random but valid input played with the memory watched (seed printed first);
+ * the document is opened again from what the command line named (all NULL: the sample client). */
+typedef struct studio_soak_source {
+    const char *photo, *mask, *project;
+} studio_soak_source;
+int studio_soak(studio *s, int events, uint64_t seed, const studio_soak_source *source);
 
 /* message.c: prints "smp-studio: " and the message to stderr; returns code. */
 int studio_error(int code, const char *format, ...) __attribute__((format(printf, 2, 3)));
