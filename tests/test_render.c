@@ -244,6 +244,42 @@ static int cancel_at_once(void *user, double done) {
     return 1;
 }
 
+static smp_image *render_view(smp_renderer *r, const smp_design *d, const smp_view *v) {
+    smp_image *out = smp_image_create(v->out_width, v->out_height);
+    if (smp_render(r, d, NULL, v, out, NULL, NULL) != SMP_OK) fail_msg("%s", smp_last_error());
+    return out;
+}
+
+/* A renderer keeps the photo resampled for its last scaled view, so a style
+ * change skips the resampling: whatever it rendered before (another view,
+ * a render cancelled halfway), it must give a fresh renderer's bytes. */
+static void a_renderer_reused_gives_a_fresh_ones_bytes(void **state) {
+    (void)state;
+    smp_image *skin = make_skin(W, H);
+    smp_design *sparse = half_design(W, H, PX_PER_MM, &(smp_style){.seed = 3, .density = 60});
+    smp_design *dense = half_design(W, H, PX_PER_MM, &(smp_style){.seed = 3, .density = 250});
+    /* Over 256 tiles each, so the cancel comes halfway. */
+    smp_view near = {30, 20, 150, 100, 660, 440}, moved = {31, 20, 150, 100, 660, 440}, zoomed = {60, 40, 40, 30, 640, 480};
+    const smp_view *views[] = {&near, &moved, &zoomed};
+    smp_renderer *reused = NULL;
+    assert_int_equal(smp_renderer_create(skin, &reused), SMP_OK);
+    for (int i = 0; i < 3; i++) {
+        smp_renderer *fresh = NULL;
+        assert_int_equal(smp_renderer_create(skin, &fresh), SMP_OK);
+        smp_image *expected = render_view(fresh, dense, views[i]);
+        smp_image *scrap = smp_image_create(views[i]->out_width, views[i]->out_height);
+        assert_int_equal(smp_render(reused, sparse, NULL, views[i], scrap, cancel_at_once, NULL), SMP_ERR_INVALID_ARGUMENT);
+        smp_image *first = render_view(reused, sparse, views[i]), *again = render_view(reused, dense, views[i]);
+        assert_true(images_equal(again, expected));
+        assert_false(images_equal(first, expected));
+        smp_image_destroy(again), smp_image_destroy(first), smp_image_destroy(scrap), smp_image_destroy(expected);
+        smp_renderer_destroy(fresh);
+    }
+    smp_renderer_destroy(reused);
+    smp_design_destroy(dense), smp_design_destroy(sparse);
+    smp_image_destroy(skin);
+}
+
 static void bad_requests_are_refused(void **state) {
     (void)state;
     smp_image *skin = make_skin(W, H), *wrong = smp_image_create(10, 10), *out = smp_image_create(W, H);
@@ -353,6 +389,7 @@ int main(void) {
         cmocka_unit_test(ageing_only_ever_lightens),
         cmocka_unit_test(sessions_build_up_and_drift_turns_blue_green),
         cmocka_unit_test(views_agree_with_the_whole),
+        cmocka_unit_test(a_renderer_reused_gives_a_fresh_ones_bytes),
         cmocka_unit_test(bad_requests_are_refused),
         cmocka_unit_test(sample_client_matches_its_stubble),
         cmocka_unit_test(sheets_have_their_labels),

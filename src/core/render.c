@@ -75,6 +75,10 @@ struct smp_renderer {
     const smp_image *photo;
     int levels;                     /* pyramid levels made so far, the photo counting as the first */
     smp_image *pyramid[MAX_LEVELS]; /* [0] unused (the photo), each next one half the size */
+    smp_dot_list visible; /* smp_render's dots in view, kept so frames reuse the memory */
+    smp_image *base;      /* the photo resampled for the last scaled view, */
+    double base_key[5];   /* keyed by its level and sampling, */
+    int base_ready;       /* whole once a render of that view finished: a style change skips the resampling */
     painted_dot *dots;
     size_t dots_capacity;
     halo_field halo;
@@ -123,6 +127,8 @@ static int make_levels(smp_renderer *r, int wanted) {
 void smp_renderer_destroy(smp_renderer *r) {
     if (!r) return;
     for (int i = 1; i < r->levels; i++) smp_image_destroy(r->pyramid[i]);
+    smp_dot_list_free(&r->visible);
+    smp_image_destroy(r->base);
     free(r->dots);
     free(r->halo.ink), free(r->halo.scratch), free(r->halo.transmit);
     free(r->bin_start), free(r->bin_items), free(r->chunk_start);
@@ -431,8 +437,27 @@ static float halo_most(const halo_field *h, int x0, int y0, int x1, int y1) {
 typedef struct sampler {
     const smp_image *level;
     double x0, y0, dx, dy; /* level coordinates of output pixel centre (0, 0), and per output pixel */
-    int identity;
+    const smp_image *source; /* the pixels before any ink: the photo at 1:1, else the renderer's base */
+    smp_image *fill;         /* the base, when this render must resample it first; else NULL */
 } sampler;
+
+/* Points the sampler at the renderer's base for this view, which it fills
+ * first unless the last render, of the same view, left it whole. */
+static int base_for(smp_renderer *r, const smp_view *v, int level_index, sampler *s) {
+    double key[5] = {level_index, s->x0, s->y0, s->dx, s->dy};
+    smp_image *base = r->base;
+    int same = base && base->width == v->out_width && base->height == v->out_height &&
+               memcmp(key, r->base_key, sizeof key) == 0 && r->base_ready;
+    if (!same && !(base && base->width == v->out_width && base->height == v->out_height)) {
+        smp_image_destroy(r->base);
+        if (!(base = r->base = smp_image_create(v->out_width, v->out_height))) return 0;
+    }
+    memcpy(r->base_key, key, sizeof key);
+    r->base_ready = 0;
+    s->source = base;
+    s->fill = same ? NULL : base;
+    return 1;
+}
 
 static int sampler_for(smp_renderer *r, const smp_view *v, sampler *s) {
     const smp_image *photo = r->photo;
@@ -444,8 +469,8 @@ static int sampler_for(smp_renderer *r, const smp_view *v, sampler *s) {
     if (wanted && !make_levels(r, wanted)) return 0;
     if (wanted >= r->levels) wanted = r->levels - 1;
     double f = 1.0 / (double)(1 << wanted);
-    *s = (sampler){level(r, wanted), (v->x + 0.5 / sx) * f - 0.5, (v->y + 0.5 / sy) * f - 0.5, f / sx, f / sy, identity};
-    return 1;
+    *s = (sampler){level(r, wanted), (v->x + 0.5 / sx) * f - 0.5, (v->y + 0.5 / sy) * f - 0.5, f / sx, f / sy, photo, NULL};
+    return identity || base_for(r, v, wanted, s);
 }
 
 /* Where a tile's output columns (or rows) fall in the level: the texel, the
@@ -507,16 +532,10 @@ static const uint16_t *cached_row(row_cache *cache, const smp_image *im, const s
     return px;
 }
 
-/* The tile's photo pixels, before any ink: copied at 1:1, else bilinear in
- * 8-bit sRGB (16.16 fixed point); transparent past the photo's edge. */
+/* The tile's photo pixels, before any ink: bilinear in 8-bit sRGB (16.16
+ * fixed point); transparent past the photo's edge. */
 static void fill_tile(const sampler *s, smp_image *out, int x0, int y0, int w, int h) {
     const smp_image *im = s->level;
-    if (s->identity) {
-        for (int y = 0; y < h; y++)
-            memcpy(out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4,
-                   im->pixels + (size_t)(y0 + y) * im->stride + (size_t)x0 * 4, (size_t)w * 4);
-        return;
-    }
     sample_axis xs, ys;
     sample_axis_for(s->x0, s->dx, x0, w, im->width, &xs);
     sample_axis_for(s->y0, s->dy, y0, h, im->height, &ys);
@@ -573,11 +592,11 @@ static void halo_row(const halo_field *h, const halo_axis *xs, int w, int cell_r
         }
 }
 
-/* A tile's ink from the dots' cores: a transmission per pixel, valid where
- * its bit in `touched` is set (the rest is 1 and never written). */
+/* A tile's ink from the dots' cores: a transmission per pixel, valid in the
+ * rows a core touched (the rest is 1 and never written). */
 typedef struct core_ink {
-    uint32_t touched[TILE]; /* one bit a pixel, a word a row */
-    float transmit[TILE * TILE][3];
+    uint8_t touched[TILE]; /* per row */
+    float transmit[TILE][TILE * 3]; /* rows of pixels' channels */
 } core_ink;
 
 static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, int h, core_ink *ink) {
@@ -588,26 +607,25 @@ static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, i
         int xa = first_pixel(p->x, p->reach) - x0, xb = last_pixel(p->x, p->reach) - x0;
         for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
             float dy = (float)(y0 + y) + 0.5f - p->y;
+            if (!ink->touched[y]) {
+                ink->touched[y] = 1;
+                for (int i = 0; i < w * 3; i++) ink->transmit[y][i] = 1.0f;
+            }
+            /* A pixel the core misses is multiplied by exactly 1: no branch. */
             for (int x = xa < 0 ? 0 : xa; x <= xb && x < w; x++) {
                 float dx = (float)(x0 + x) + 0.5f - p->x;
                 float cover = clampf((p->edge - sqrtf(dx * dx + dy * dy)) * p->inverse_ramp, 0.0f, 1.0f) * p->weight;
-                if (cover <= 0.0f) continue;
                 cover = cover < 1.0f ? cover : 1.0f;
-                float *tr = ink->transmit[y * TILE + x];
-                if (!(ink->touched[y] >> x & 1u)) {
-                    ink->touched[y] |= 1u << x;
-                    tr[0] = tr[1] = tr[2] = 1.0f;
-                }
+                float *tr = &ink->transmit[y][x * 3];
                 for (int c = 0; c < 3; c++) tr[c] *= 1.0f - cover * r->absorb[c];
             }
         }
     }
 }
 
-/* Writes the tile's pixels: each source pixel (the photo at 1:1, else the
- * resampled tile already in `out`) darkened by the cores' and the halo's
+/* Darkens the tile's pixels, already in `out`, by the cores' and the halo's
  * transmission, in linear light. Pixels no ink reaches keep their bytes. */
-static void composite_tile(const smp_renderer *r, const sampler *s, smp_image *out, int x0, int y0, int w, int h,
+static void composite_tile(const smp_renderer *r, smp_image *out, int x0, int y0, int w, int h,
                            const core_ink *ink, int halo) {
     const halo_field *hf = &r->halo;
     halo_axis xs, ys;
@@ -616,28 +634,23 @@ static void composite_tile(const smp_renderer *r, const sampler *s, smp_image *o
     if (halo) halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
     for (int y = 0; y < h; y++) {
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
-        if (s->identity)
-            memcpy(pixels, s->level->pixels + (size_t)(y0 + y) * s->level->stride + (size_t)x0 * 4, (size_t)w * 4);
-        float tr[TILE][3];
+        float tr[TILE * 3]; /* the pixels' channels */
         if (halo) {
             halo_row(hf, &xs, w, ys.cell[y], ys.next[y], row, &first);
             for (int x = 0; x < w; x++) {
                 const float *l = row[xs.cell[x] - first], *m = row[xs.cell[x] - first + 1];
                 float fx = xs.next[x];
-                for (int c = 0; c < 3; c++) tr[x][c] = l[c] + (m[c] - l[c]) * fx;
+                for (int c = 0; c < 3; c++) tr[x * 3 + c] = l[c] + (m[c] - l[c]) * fx;
             }
         } else {
-            for (int x = 0; x < w; x++) tr[x][0] = tr[x][1] = tr[x][2] = 1.0f;
+            for (int i = 0; i < w * 3; i++) tr[i] = 1.0f;
         }
-        uint32_t touched = ink ? ink->touched[y] : 0;
-        for (int x = 0; x < w; x++)
-            if (touched >> x & 1u)
-                for (int c = 0; c < 3; c++) tr[x][c] *= ink->transmit[y * TILE + x][c];
+        if (ink && ink->touched[y])
+            for (int i = 0; i < w * 3; i++) tr[i] *= ink->transmit[y][i];
         /* The table's rows in one pass over plain arrays, which vectorises; a
          * pixel no ink reaches gets the last row, which keeps its bytes. */
         int step[TILE * 3];
-        const float *flat = &tr[0][0];
-        for (int i = 0; i < w * 3; i++) step[i] = (int)(flat[i] * SHADE_STEPS + 0.5f);
+        for (int i = 0; i < w * 3; i++) step[i] = (int)(tr[i] * SHADE_STEPS + 0.5f);
         for (int x = 0; x < w; x++)
             for (int c = 0; c < 3; c++) pixels[x * 4 + c] = shade_table[step[x * 3 + c]][pixels[x * 4 + c]];
     }
@@ -648,13 +661,18 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
     int x0 = tx * TILE, y0 = ty * TILE;
     int w = x0 + TILE > out->width ? out->width - x0 : TILE, h = y0 + TILE > out->height ? out->height - y0 : TILE;
     size_t t = (size_t)ty * (size_t)tiles_x + (size_t)tx;
-    int halo = halo_most(&r->halo, x0, y0, x0 + w, y0 + h) > 0.0f;
     int cores = r->bin_start[t] != r->bin_start[t + 1];
-    if (!s->identity || (!cores && !halo)) fill_tile(s, out, x0, y0, w, h);
+    /* Where the halo has no ink its transmission is exactly 1, so a tile with
+     * cores (nearly always inside some halo) skips the search. */
+    int halo = cores ? r->halo.active : halo_most(&r->halo, x0, y0, x0 + w, y0 + h) > 0.0f;
+    if (s->fill) fill_tile(s, s->fill, x0, y0, w, h);
+    for (int y = y0; y < y0 + h; y++)
+        memcpy(out->pixels + (size_t)y * out->stride + (size_t)x0 * 4,
+               s->source->pixels + (size_t)y * s->source->stride + (size_t)x0 * 4, (size_t)w * 4);
     if (!cores && !halo) return; /* no ink: the photo's own pixels */
     core_ink ink;
     if (cores) draw_cores(r, t, x0, y0, w, h, &ink);
-    composite_tile(r, s, out, x0, y0, w, h, cores ? &ink : NULL, halo);
+    composite_tile(r, out, x0, y0, w, h, cores ? &ink : NULL, halo);
 }
 
 smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
@@ -694,6 +712,7 @@ smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_
         }
     }
     if (atomic_load(&cancelled)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: cancelled");
+    r->base_ready = s.source == r->base;
     if (progress) progress(user, 1.0);
     return SMP_OK;
 }
@@ -712,9 +731,7 @@ smp_status smp_render(smp_renderer *r, const smp_design *design, const smp_look 
     double margin = 2.0;
     smp_rect_mm rect = {v.x / design->px_per_mm - margin, v.y / design->px_per_mm - margin,
                         v.width / design->px_per_mm + 2 * margin, v.height / design->px_per_mm + 2 * margin};
-    smp_dot_list dots = {0};
-    status = smp_design_dots(design, &rect, &dots);
-    if (status == SMP_OK) status = smp_render_dots(r, &dots, design->px_per_mm, look, &v, out, progress, user);
-    smp_dot_list_free(&dots);
+    status = smp_design_dots(design, &rect, &r->visible);
+    if (status == SMP_OK) status = smp_render_dots(r, &r->visible, design->px_per_mm, look, &v, out, progress, user);
     return status;
 }
