@@ -1,4 +1,5 @@
 /* gpu.c: the shaders, the textures of the visible region and the labels, and drawing them. */
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,12 +70,19 @@ static GLuint make_texture(void) {
     return texture;
 }
 
+/* Into the texture's storage when it has the image's size (frames mostly do), else into new storage. */
 static void upload(GLuint texture, const smp_image *image) {
     glBindTexture(GL_TEXTURE_2D, texture);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, (GLint)(image->stride / 4));
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image->width, image->height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 image->pixels);
+    GLint width = 0, height = 0;
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &width);
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_HEIGHT, &height);
+    if (width == image->width && height == image->height)
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image->pixels);
+    else
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image->width, image->height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     image->pixels);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
 }
 
@@ -149,11 +157,8 @@ int studio_gpu_create(studio_gpu *gpu, const char *font_path, double scale) {
 #define UNIFORM_(name) gpu->name = glGetUniformLocation(gpu->program, #name)
     UNIFORM_(u_rect);
     UNIFORM_(u_window);
-    UNIFORM_(u_before);
-    UNIFORM_(u_after);
-    UNIFORM_(u_wipe_x);
-    UNIFORM_(u_overlay);
-    UNIFORM_(u_divider);
+    UNIFORM_(u_texture);
+    UNIFORM_(u_rim);
     UNIFORM_(u_mirror);
     UNIFORM_(u_loupe);
 #undef UNIFORM_
@@ -231,6 +236,42 @@ static void draw_shapes(const studio_gpu *gpu, const studio_view *view, const st
     glUseProgram(gpu->program);
 }
 
+/* Window columns [x0, x1) by rows [y0, y1) (top-down), clipped to the window, as GL's scissor (bottom-up). */
+static void scissor(const studio_view *view, int x0, int x1, int y0, int y1) {
+    x0 = x0 < 0 ? 0 : x0, x1 = x1 > view->window_width ? view->window_width : x1;
+    glScissor(x0, view->window_height - y1, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0);
+}
+
+/* The visible region (twice, side by side): the before left of the wipe and
+ * the after right of it, each pixel reading one texture, and the divider
+ * over the pixels whose centres lie within a pixel of the wipe. */
+static void draw_picture(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible) {
+    int pane = studio_view_pane_width(view), side_by_side = view->show == STUDIO_SHOW_SIDE_BY_SIDE;
+    double wipe = view->show == STUDIO_SHOW_BEFORE  ? view->window_width + 2.0
+                  : view->show == STUDIO_SHOW_AFTER ? -2.0
+                  : side_by_side                    ? pane
+                                                    : view->wipe * view->window_width;
+    int split = (int)ceil(wipe - 0.5); /* the first column of the after */
+    int x = view->mirror ? pane - visible->x - visible->width : visible->x, top = visible->y;
+    int bottom = visible->y + visible->height;
+    glEnable(GL_SCISSOR_TEST);
+    glUniform1i(gpu->u_mirror, view->mirror);
+    for (int side = 0; side < 2; side++) {
+        glBindTexture(GL_TEXTURE_2D, side ? gpu->after : gpu->before);
+        scissor(view, side ? split : 0, side ? view->window_width : split, 0, view->window_height);
+        for (int p = 0; p <= side_by_side; p++) draw_rect(gpu, x + p * pane, top, visible->width, visible->height);
+    }
+    glUniform1i(gpu->u_mirror, 0);
+    glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
+    for (int p = 0; p <= side_by_side; p++) {
+        int left = x + p * pane, right = left + visible->width;
+        int from = (int)floor(wipe - 1.5) + 1, to = (int)ceil(wipe + 0.5); /* the divider's columns [from, to) */
+        scissor(view, from > left ? from : left, to < right ? to : right, top, bottom);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    glDisable(GL_SCISSOR_TEST);
+}
+
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
                      const studio_loupe *loupe, const studio_shapes *shapes) {
     glViewport(0, 0, view->window_width, view->window_height);
@@ -239,36 +280,21 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
     glUseProgram(gpu->program);
     glBindVertexArray(gpu->vertex_array);
     glUniform2f(gpu->u_window, (float)view->window_width, (float)view->window_height);
-    int pane = studio_view_pane_width(view), side_by_side = view->show == STUDIO_SHOW_SIDE_BY_SIDE;
-    float wipe_x = view->show == STUDIO_SHOW_BEFORE  ? 1e9f
-                   : view->show == STUDIO_SHOW_AFTER ? -1e9f
-                   : side_by_side                    ? (float)pane
-                                                     : (float)(view->wipe * view->window_width);
+    glUniform1i(gpu->u_texture, 0);
+    glActiveTexture(GL_TEXTURE0);
     if (visible->width) {
-        glUniform1i(gpu->u_overlay, 0);
-        glUniform1f(gpu->u_wipe_x, wipe_x);
-        glUniform4f(gpu->u_divider, 0.96f, 0.96f, 0.94f, 1.0f);
-        glUniform1i(gpu->u_before, 0);
-        glUniform1i(gpu->u_after, 1);
-        glActiveTexture(GL_TEXTURE1);
-        glBindTexture(GL_TEXTURE_2D, gpu->after);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, gpu->before);
-        glUniform1i(gpu->u_mirror, view->mirror);
-        int x = view->mirror ? pane - visible->x - visible->width : visible->x;
-        for (int p = 0; p <= side_by_side; p++) draw_rect(gpu, x + p * pane, visible->y, visible->width, visible->height);
+        draw_picture(gpu, view, visible);
         if (loupe->size) {
             glUniform1i(gpu->u_loupe, 1);
+            glUniform4f(gpu->u_rim, 0.96f, 0.96f, 0.94f, 1.0f);
             glBindTexture(GL_TEXTURE_2D, gpu->loupe);
             draw_rect(gpu, loupe->x - loupe->size / 2, loupe->y - loupe->size / 2, loupe->size, loupe->size);
             glUniform1i(gpu->u_loupe, 0);
         }
-        glUniform1i(gpu->u_mirror, 0);
     }
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     if (shapes && shapes->count) draw_shapes(gpu, view, shapes);
-    glUniform1i(gpu->u_overlay, 1);
     int margin = (int)(LABEL_MARGIN_PT * gpu->scale);
     if (view->show != STUDIO_SHOW_AFTER) draw_label(gpu, STUDIO_LABEL_BEFORE, margin, margin);
     if (view->show != STUDIO_SHOW_BEFORE)

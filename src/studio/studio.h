@@ -96,7 +96,7 @@ typedef struct studio_gpu {
     GLuint program, vertex_array, before, after, loupe;
     GLuint shape_program, shape_array, shape_buffer;
     GLint u_shape_window;
-    GLint u_rect, u_window, u_before, u_after, u_wipe_x, u_overlay, u_divider, u_mirror, u_loupe;
+    GLint u_rect, u_window, u_texture, u_rim, u_mirror, u_loupe;
     smp_font *font;
     double scale;                        /* drawable pixels a window point */
     smp_image *view_image, *loupe_image; /* the engine's output, reused from frame to frame */
