@@ -166,8 +166,14 @@ int studio_outline_delete(studio *s) {
     return 1;
 }
 
-/* Appends one triangle; a full buffer grows (a failure drops the triangle: only the overlay thins). */
+/* Appends one triangle unless it lies wholly outside the window (zoomed in,
+ * most of a long outline does); a full buffer grows (a failure drops the
+ * triangle: only the overlay thins). */
 static void triangle(studio_shapes *out, const smp_point v[3], const float rgba[4]) {
+    if ((v[0].x < 0 && v[1].x < 0 && v[2].x < 0) || (v[0].y < 0 && v[1].y < 0 && v[2].y < 0) ||
+        (v[0].x > out->width && v[1].x > out->width && v[2].x > out->width) ||
+        (v[0].y > out->height && v[1].y > out->height && v[2].y > out->height))
+        return;
     if (out->count + 3 > out->capacity) {
         size_t capacity = out->capacity ? out->capacity * 2 : 1024;
         studio_vertex *grown = realloc(out->vertices, capacity * sizeof *grown);
@@ -294,12 +300,23 @@ static void progress_bar(const studio *s, studio_shapes *out) {
     line(out, left, (smp_point){x + width * permille / 1000.0, left.y}, height / 2.0, layer_colour[STUDIO_LAYER_TREATMENT]);
 }
 
+/* The buffer back to twice what this frame drew once it holds over four
+ * times that: one frame's long outline does not keep its memory all day. */
+static void fit_capacity(studio_shapes *out) {
+    size_t wanted = out->count * 2 > 1024 ? out->count * 2 : 1024;
+    if (out->capacity <= 4 * wanted) return;
+    studio_vertex *smaller = realloc(out->vertices, wanted * sizeof *smaller);
+    if (smaller) out->vertices = smaller, out->capacity = wanted;
+}
+
 void studio_overlay_shapes(const studio *s, studio_shapes *out) {
     out->count = 0;
+    out->width = s->view.window_width, out->height = s->view.window_height;
     if (s->export) progress_bar(s, out);
     for (int pane = 0; pane <= (s->view.show == STUDIO_SHOW_SIDE_BY_SIDE); pane++) {
         if (s->tool == STUDIO_TOOL_OUTLINE) pane_shapes(s, pane, out);
         if (s->tool >= STUDIO_TOOL_BRUSH) brush_shapes(s, pane, out);
         if (s->tool == STUDIO_TOOL_RULER || s->tool == STUDIO_TOOL_PUPILS) calibration_shapes(s, pane, out);
     }
+    fit_capacity(out);
 }

@@ -111,7 +111,8 @@ static int play_chunk(studio *s, uint64_t *r, int count, double *ms) {
 }
 
 /* Back to the document the soak began with, from its files (edits saved meanwhile go to a new
- * consultation, PHOTO-NAME-2.json and on, for a photo): the memory is compared in the same state. */
+ * consultation, PHOTO-NAME-2.json and on, for a photo), and its first frame: the memory is compared
+ * in the same state. */
 static int reopen(studio *s, const studio_soak_source *source) {
     studio_document doc;
     int code = source->project ? studio_document_open_project(&doc, source->project, NULL)
@@ -122,7 +123,8 @@ static int reopen(studio *s, const studio_soak_source *source) {
     studio_document_drop_autosave(&s->doc);
     studio_document_close(&s->doc);
     s->doc = doc;
-    return studio_start_document(s, 0);
+    code = studio_start_document(s, 0);
+    return code == STUDIO_EXIT_OK ? studio_draw_frame(s) : code;
 }
 
 int studio_soak(studio *s, int events, uint64_t seed, const studio_soak_source *source) {

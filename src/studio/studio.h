@@ -89,6 +89,7 @@ typedef struct studio_vertex {
 typedef struct studio_shapes {
     studio_vertex *vertices;
     size_t count, capacity;
+    double width, height; /* the window, drawable pixels: triangles wholly outside it are left out */
 } studio_shapes;
 
 /* GL objects of the view. */
