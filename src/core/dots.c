@@ -69,8 +69,10 @@ static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot
     float shade = (float)s->shade * shade_factor * (1.0f + (float)s->shade_variation * c->shade_jitter[i]);
     /* Every prefix of the candidates keeps 0.64 of the hexagonal spacing: dots
      * smaller than 0.6 of it never touch. */
-    diameter = fminf(diameter, 0.6f * spacing_at(t));
-    *out = (smp_dot){c->x[i], c->y[i], diameter, fminf(fmaxf(shade, 0.0f), 1.0f), rank, scar, c->id[i],
+    float widest = 0.6f * spacing_at(t); /* comparisons: fminf is a libm call (its NaN rules are not minss's) */
+    diameter = diameter < widest ? diameter : widest;
+    shade = shade > 0.0f ? shade : 0.0f;
+    *out = (smp_dot){c->x[i], c->y[i], diameter, shade < 1.0f ? shade : 1.0f, rank, scar, c->id[i],
                      (uint8_t)(session + 1), (uint8_t)(blend ? SMP_ZONE_BLEND : SMP_ZONE_TREATMENT), {0, 0}};
     return 1;
 }
