@@ -446,9 +446,9 @@ typedef struct sampler {
 static int base_for(smp_renderer *r, const smp_view *v, int level_index, sampler *s) {
     double key[5] = {level_index, s->x0, s->y0, s->dx, s->dy};
     smp_image *base = r->base;
-    int same = base && base->width == v->out_width && base->height == v->out_height &&
-               memcmp(key, r->base_key, sizeof key) == 0 && r->base_ready;
-    if (!same && !(base && base->width == v->out_width && base->height == v->out_height)) {
+    int fits = base && base->width == v->out_width && base->height == v->out_height;
+    int same = fits && r->base_ready && memcmp(key, r->base_key, sizeof key) == 0;
+    if (!fits) {
         smp_image_destroy(r->base);
         if (!(base = r->base = smp_image_create(v->out_width, v->out_height))) return 0;
     }

@@ -101,6 +101,12 @@ static int document_finish(studio_document *doc, smp_status status, const smp_st
     return code;
 }
 
+int studio_document_open_source(studio_document *doc, const studio_source *source) {
+    return source->project ? studio_document_open_project(doc, source->project, source->variant)
+           : source->photo ? studio_document_open_photo(doc, source->photo, source->mask)
+                           : studio_document_open_sample(doc);
+}
+
 int studio_document_open_sample(studio_document *doc) {
     *doc = (studio_document){0};
     snprintf(doc->title, sizeof doc->title, "Sample client (generated)");

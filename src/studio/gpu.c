@@ -263,9 +263,9 @@ static void draw_picture(const studio_gpu *gpu, const studio_view *view, const s
     }
     glUniform1i(gpu->u_mirror, 0);
     glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
+    int from = (int)floor(wipe - 1.5) + 1, to = (int)ceil(wipe + 0.5); /* the divider's columns [from, to) */
     for (int p = 0; p <= side_by_side; p++) {
         int left = x + p * pane, right = left + visible->width;
-        int from = (int)floor(wipe - 1.5) + 1, to = (int)ceil(wipe + 0.5); /* the divider's columns [from, to) */
         scissor(view, from > left ? from : left, to < right ? to : right, top, bottom);
         glClear(GL_COLOR_BUFFER_BIT);
     }

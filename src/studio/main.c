@@ -70,7 +70,8 @@ static const char *const shortcuts[][2] = {
 #define SHORTCUTS (int)(sizeof shortcuts / sizeof shortcuts[0])
 
 typedef struct studio_options {
-    const char *photo, *mask, *project, *variant, *script, *screenshot;
+    studio_source source; /* what to open */
+    const char *script, *screenshot;
     int width, height, size_given, bench, soak_events, seed_given;
     uint64_t seed;
 } studio_options;
@@ -120,8 +121,8 @@ static int parse_args(int argc, char **argv, studio_options *o) {
             printf("smp-studio %s\n", smp_version());
             exit(STUDIO_EXIT_OK);
         }
-        if (a[0] != '-' && !o->photo) {
-            o->photo = a;
+        if (a[0] != '-' && !o->source.photo) {
+            o->source.photo = a;
             continue;
         }
         int takes_value = !strcmp(a, "--mask") || !strcmp(a, "--project") || !strcmp(a, "--project-variant") || !strcmp(a, "--size") ||
@@ -129,9 +130,9 @@ static int parse_args(int argc, char **argv, studio_options *o) {
         if (!takes_value) return studio_error(STUDIO_EXIT_USAGE, "unknown argument '%s' (see smp-studio --help)", a);
         if (i + 1 >= argc || !strncmp(argv[i + 1], "--", 2)) return studio_error(STUDIO_EXIT_USAGE, "%s: needs a value", a);
         const char *value = argv[++i];
-        if (!strcmp(a, "--project")) o->project = value;
-        if (!strcmp(a, "--mask")) o->mask = value;
-        if (!strcmp(a, "--project-variant")) o->variant = value;
+        if (!strcmp(a, "--project")) o->source.project = value;
+        if (!strcmp(a, "--mask")) o->source.mask = value;
+        if (!strcmp(a, "--project-variant")) o->source.variant = value;
         if (!strcmp(a, "--script")) o->script = value;
         if (!strcmp(a, "--screenshot")) o->screenshot = value;
         if (!strcmp(a, "--size") && parse_size(value, o) != STUDIO_EXIT_OK) return STUDIO_EXIT_USAGE;
@@ -148,10 +149,11 @@ static int parse_args(int argc, char **argv, studio_options *o) {
         return studio_error(STUDIO_EXIT_USAGE, "--soak: plays its own events; give it without --bench, --script or --screenshot");
     if (o->seed_given && !o->soak_events) return studio_error(STUDIO_EXIT_USAGE, "--seed: needs --soak");
     if (!o->seed_given) o->seed = (uint64_t)time(NULL) * 1000003u ^ (uint64_t)getpid();
-    if (o->variant && !o->project) return studio_error(STUDIO_EXIT_USAGE, "--project-variant: needs --project");
-    if (o->mask && !o->photo) return studio_error(STUDIO_EXIT_USAGE, "--mask: needs a PHOTO");
-    if (o->photo && o->project)
-        return studio_error(STUDIO_EXIT_USAGE, "%s: give a photo or --project, not both", o->photo);
+    const studio_source *in = &o->source;
+    if (in->variant && !in->project) return studio_error(STUDIO_EXIT_USAGE, "--project-variant: needs --project");
+    if (in->mask && !in->photo) return studio_error(STUDIO_EXIT_USAGE, "--mask: needs a PHOTO");
+    if (in->photo && in->project)
+        return studio_error(STUDIO_EXIT_USAGE, "%s: give a photo or --project, not both", in->photo);
     return STUDIO_EXIT_OK;
 }
 
@@ -636,7 +638,7 @@ static int run(studio *s, const studio_options *o, const studio_script *script) 
     s->autosave_off = o->bench;
     if ((code = studio_start_document(s, !o->bench)) != STUDIO_EXIT_OK) return code;
     if (o->bench) return studio_bench(s);
-    if (o->soak_events) return studio_soak(s, o->soak_events, o->seed, &(studio_soak_source){o->photo, o->mask, o->project});
+    if (o->soak_events) return studio_soak(s, o->soak_events, o->seed, &o->source);
     if (script || o->screenshot) {
         code = run_unattended(s, script, o->screenshot);
         studio_autosave_tick(s, 1);
@@ -685,9 +687,7 @@ int main(int argc, char **argv) {
     studio_script *script = NULL;
     if (o.script && (code = studio_script_load(o.script, &script)) != STUDIO_EXIT_OK) return code;
     studio s = {0};
-    code = o.project ? studio_document_open_project(&s.doc, o.project, o.variant)
-           : o.photo ? studio_document_open_photo(&s.doc, o.photo, o.mask)
-                     : studio_document_open_sample(&s.doc);
+    code = studio_document_open_source(&s.doc, &o.source);
     if (code == STUDIO_EXIT_OK) code = run(&s, &o, script);
     studio_script_destroy(script);
     studio_history_free(&s);

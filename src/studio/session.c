@@ -70,10 +70,14 @@ int studio_open_file(studio *s, const char *path) {
         snprintf(s->notice, sizeof s->notice, "Not opened: see the message on stderr");
         return studio_show_status(s);
     }
+    return studio_switch_document(s, &doc, 1);
+}
+
+int studio_switch_document(studio *s, const studio_document *doc, int offer) {
     studio_finish_export(s);
     studio_document_close(&s->doc);
-    s->doc = doc;
-    return studio_start_document(s, 1);
+    s->doc = *doc;
+    return studio_start_document(s, offer);
 }
 
 void studio_begin_prompt(studio *s, int kind, const char *text) {

@@ -113,21 +113,16 @@ static int play_chunk(studio *s, uint64_t *r, int count, double *ms) {
 /* Back to the document the soak began with, from its files (edits saved meanwhile go to a new
  * consultation, PHOTO-NAME-2.json and on, for a photo), and its first frame: the memory is compared
  * in the same state. */
-static int reopen(studio *s, const studio_soak_source *source) {
+static int reopen(studio *s, const studio_source *source) {
     studio_document doc;
-    int code = source->project ? studio_document_open_project(&doc, source->project, NULL)
-               : source->photo ? studio_document_open_photo(&doc, source->photo, source->mask)
-                               : studio_document_open_sample(&doc);
+    int code = studio_document_open_source(&doc, source);
     if (code != STUDIO_EXIT_OK) return code;
-    studio_finish_export(s);
     studio_document_drop_autosave(&s->doc);
-    studio_document_close(&s->doc);
-    s->doc = doc;
-    code = studio_start_document(s, 0);
+    code = studio_switch_document(s, &doc, 0);
     return code == STUDIO_EXIT_OK ? studio_draw_frame(s) : code;
 }
 
-int studio_soak(studio *s, int events, uint64_t seed, const studio_soak_source *source) {
+int studio_soak(studio *s, int events, uint64_t seed, const studio_source *source) {
     printf("soak_seed: %llu\n", (unsigned long long)seed);
     fflush(stdout);
     double *ms = calloc((size_t)events, sizeof *ms);

@@ -111,6 +111,12 @@ int studio_document_open_project(studio_document *doc, const char *path, const c
 /* A photo and, optionally, its treatment mask, at the default scale (a
  * consultation file is written beside the photo on save). */
 int studio_document_open_photo(studio_document *doc, const char *photo, const char *mask);
+/* What the command line named: a consultation (and its variant), or a photo
+ * (and its mask); all NULL, the sample client. */
+typedef struct studio_source {
+    const char *photo, *mask, *project, *variant;
+} studio_source;
+int studio_document_open_source(studio_document *doc, const studio_source *source);
 /* Makes the design again from the layers after an edit, keeping the style
  * (and the other design's); on failure the design shown stays as it was. */
 int studio_document_rebuild(studio_document *doc);
@@ -312,6 +318,8 @@ int studio_start_document(studio *s, int offer);
 /* Opens a consultation (.json) or a photo in place of the open one; a
  * failure leaves it open, with a word on the status line. */
 int studio_open_file(studio *s, const char *path);
+/* doc, opened, in place of the open document (which it closes, an export let finish first). */
+int studio_switch_document(studio *s, const studio_document *doc, int offer);
 /* Autosaves an edit not saved yet: at most once a second, or now. */
 void studio_autosave_tick(studio *s, int now);
 /* An export under way borrows the document's photo: before the document goes, it is let finish
@@ -359,11 +367,8 @@ int studio_bench(studio *s);
 void studio_print_times(const char *name, double *ms, int count);
 
 /* soak.c: --soak, events random but valid input played with the memory watched (seed printed first);
- * the document is opened again from what the command line named (all NULL: the sample client). */
-typedef struct studio_soak_source {
-    const char *photo, *mask, *project;
-} studio_soak_source;
-int studio_soak(studio *s, int events, uint64_t seed, const studio_soak_source *source);
+ * the document is opened again from source, what the command line named. */
+int studio_soak(studio *s, int events, uint64_t seed, const studio_source *source);
 
 /* message.c: prints "smp-studio: " and the message to stderr; returns code. */
 int studio_error(int code, const char *format, ...) __attribute__((format(printf, 2, 3)));
