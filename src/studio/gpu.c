@@ -10,6 +10,7 @@
 /* GLSL from shaders/, compiled into the binary by the build. */
 extern const unsigned char smp_shader_view_vert[];
 extern const unsigned char smp_shader_view_frag[];
+extern const unsigned char smp_shader_loupe_frag[];
 extern const unsigned char smp_shader_shape_vert[];
 extern const unsigned char smp_shader_shape_frag[];
 
@@ -134,11 +135,24 @@ void studio_gpu_style_panel_at(const studio_gpu *gpu, const studio_view *view, i
     *y = 2 * margin + gpu->label_height[STUDIO_LABEL_AFTER];
 }
 
+static int link_rect_program(const unsigned char *fragment, const char *name, studio_rect_program *p) {
+    p->program = link_program(smp_shader_view_vert, fragment, name);
+#define UNIFORM_(name) p->name = glGetUniformLocation(p->program, #name)
+    UNIFORM_(u_rect);
+    UNIFORM_(u_window);
+    UNIFORM_(u_texture);
+    UNIFORM_(u_mirror);
+    UNIFORM_(u_rim);
+#undef UNIFORM_
+    return p->program != 0;
+}
+
 int studio_gpu_create(studio_gpu *gpu, const char *font_path, double scale) {
     *gpu = (studio_gpu){.scale = scale};
-    gpu->program = link_program(smp_shader_view_vert, smp_shader_view_frag, "shaders/view.*");
+    int linked = link_rect_program(smp_shader_view_frag, "shaders/view.*", &gpu->view);
+    linked &= link_rect_program(smp_shader_loupe_frag, "shaders/view.vert, loupe.frag", &gpu->loupe_view);
     gpu->shape_program = link_program(smp_shader_shape_vert, smp_shader_shape_frag, "shaders/shape.*");
-    if (!gpu->program || !gpu->shape_program) return STUDIO_EXIT_INTERNAL;
+    if (!linked || !gpu->shape_program) return STUDIO_EXIT_INTERNAL;
     glGenVertexArrays(1, &gpu->vertex_array);
     glGenVertexArrays(1, &gpu->shape_array);
     glGenBuffers(1, &gpu->shape_buffer);
@@ -154,14 +168,6 @@ int studio_gpu_create(studio_gpu *gpu, const char *font_path, double scale) {
     gpu->before = make_texture();
     gpu->after = make_texture();
     gpu->loupe = make_texture();
-#define UNIFORM_(name) gpu->name = glGetUniformLocation(gpu->program, #name)
-    UNIFORM_(u_rect);
-    UNIFORM_(u_window);
-    UNIFORM_(u_texture);
-    UNIFORM_(u_rim);
-    UNIFORM_(u_mirror);
-    UNIFORM_(u_loupe);
-#undef UNIFORM_
     smp_status status = smp_font_load(font_path, &gpu->font);
     if (status != SMP_OK) return studio_status_error(status);
     int code = studio_gpu_label(gpu, STUDIO_LABEL_BEFORE, "Before");
@@ -178,7 +184,8 @@ void studio_gpu_destroy(studio_gpu *gpu) {
     glDeleteVertexArrays(1, &gpu->vertex_array);
     glDeleteVertexArrays(1, &gpu->shape_array);
     glDeleteBuffers(1, &gpu->shape_buffer);
-    glDeleteProgram(gpu->program);
+    glDeleteProgram(gpu->view.program);
+    glDeleteProgram(gpu->loupe_view.program);
     glDeleteProgram(gpu->shape_program);
     *gpu = (studio_gpu){0};
 }
@@ -214,14 +221,21 @@ int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_vie
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
-static void draw_rect(const studio_gpu *gpu, int x, int y, int width, int height) {
-    glUniform4f(gpu->u_rect, (float)x, (float)y, (float)width, (float)height);
+/* Makes p the current program, for a window of the view's size. */
+static void use_rect_program(const studio_rect_program *p, const studio_view *view) {
+    glUseProgram(p->program);
+    glUniform2f(p->u_window, (float)view->window_width, (float)view->window_height);
+    glUniform1i(p->u_texture, 0);
+}
+
+static void draw_rect(const studio_rect_program *p, int x, int y, int width, int height) {
+    glUniform4f(p->u_rect, (float)x, (float)y, (float)width, (float)height);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 static void draw_label(const studio_gpu *gpu, int which, int x, int y) {
     glBindTexture(GL_TEXTURE_2D, gpu->labels[which]);
-    draw_rect(gpu, x, y, gpu->label_width[which], gpu->label_height[which]);
+    draw_rect(&gpu->view, x, y, gpu->label_width[which], gpu->label_height[which]);
 }
 
 static void draw_shapes(const studio_gpu *gpu, const studio_view *view, const studio_shapes *shapes) {
@@ -233,7 +247,7 @@ static void draw_shapes(const studio_gpu *gpu, const studio_view *view, const st
                  GL_STREAM_DRAW);
     glDrawArrays(GL_TRIANGLES, 0, (GLsizei)shapes->count);
     glBindVertexArray(gpu->vertex_array);
-    glUseProgram(gpu->program);
+    glUseProgram(gpu->view.program);
 }
 
 /* Window columns [x0, x1) by rows [y0, y1) (top-down), clipped to the window, as GL's scissor (bottom-up). */
@@ -255,13 +269,14 @@ static void draw_picture(const studio_gpu *gpu, const studio_view *view, const s
     int x = view->mirror ? pane - visible->x - visible->width : visible->x, top = visible->y;
     int bottom = visible->y + visible->height;
     glEnable(GL_SCISSOR_TEST);
-    glUniform1i(gpu->u_mirror, view->mirror);
+    glUniform1i(gpu->view.u_mirror, view->mirror);
     for (int side = 0; side < 2; side++) {
         glBindTexture(GL_TEXTURE_2D, side ? gpu->after : gpu->before);
         scissor(view, side ? split : 0, side ? view->window_width : split, 0, view->window_height);
-        for (int p = 0; p <= side_by_side; p++) draw_rect(gpu, x + p * pane, top, visible->width, visible->height);
+        for (int p = 0; p <= side_by_side; p++)
+            draw_rect(&gpu->view, x + p * pane, top, visible->width, visible->height);
     }
-    glUniform1i(gpu->u_mirror, 0);
+    glUniform1i(gpu->view.u_mirror, 0);
     glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
     int from = (int)floor(wipe - 1.5) + 1, to = (int)ceil(wipe + 0.5); /* the divider's columns [from, to) */
     for (int p = 0; p <= side_by_side; p++) {
@@ -277,19 +292,18 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
     glViewport(0, 0, view->window_width, view->window_height);
     glClearColor(0.11f, 0.12f, 0.13f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    glUseProgram(gpu->program);
     glBindVertexArray(gpu->vertex_array);
-    glUniform2f(gpu->u_window, (float)view->window_width, (float)view->window_height);
-    glUniform1i(gpu->u_texture, 0);
     glActiveTexture(GL_TEXTURE0);
+    use_rect_program(&gpu->view, view);
     if (visible->width) {
         draw_picture(gpu, view, visible);
         if (loupe->size) {
-            glUniform1i(gpu->u_loupe, 1);
-            glUniform4f(gpu->u_rim, 0.96f, 0.96f, 0.94f, 1.0f);
+            use_rect_program(&gpu->loupe_view, view);
+            glUniform4f(gpu->loupe_view.u_rim, 0.96f, 0.96f, 0.94f, 1.0f);
             glBindTexture(GL_TEXTURE_2D, gpu->loupe);
-            draw_rect(gpu, loupe->x - loupe->size / 2, loupe->y - loupe->size / 2, loupe->size, loupe->size);
-            glUniform1i(gpu->u_loupe, 0);
+            draw_rect(&gpu->loupe_view, loupe->x - loupe->size / 2, loupe->y - loupe->size / 2, loupe->size,
+                      loupe->size);
+            use_rect_program(&gpu->view, view);
         }
     }
     glEnable(GL_BLEND);

@@ -692,7 +692,7 @@ int main(int argc, char **argv) {
     studio_script_destroy(script);
     studio_history_free(&s);
     free(s.shapes.vertices);
-    if (s.gpu.program) studio_gpu_destroy(&s.gpu);
+    if (s.context) studio_gpu_destroy(&s.gpu); /* GL ignores the names of objects never made */
     if (s.context) SDL_GL_DeleteContext(s.context);
     if (s.window) SDL_DestroyWindow(s.window);
     SDL_Quit();

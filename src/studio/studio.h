@@ -92,12 +92,18 @@ typedef struct studio_shapes {
     double width, height; /* the window, drawable pixels: triangles wholly outside it are left out */
 } studio_shapes;
 
+/* A program that draws a texture over a window rectangle (shaders/view.vert). */
+typedef struct studio_rect_program {
+    GLuint program;
+    GLint u_rect, u_window, u_texture, u_mirror, u_rim; /* u_rim: the loupe's only */
+} studio_rect_program;
+
 /* GL objects of the view. */
 typedef struct studio_gpu {
-    GLuint program, vertex_array, before, after, loupe;
+    studio_rect_program view, loupe_view; /* pictures and labels; the loupe */
+    GLuint vertex_array, before, after, loupe;
     GLuint shape_program, shape_array, shape_buffer;
     GLint u_shape_window;
-    GLint u_rect, u_window, u_texture, u_rim, u_mirror, u_loupe;
     smp_font *font;
     double scale;                        /* drawable pixels a window point */
     smp_image *view_image, *loupe_image; /* the engine's output, reused from frame to frame */
