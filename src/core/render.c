@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "design_internal.h"
 #include "render_internal.h"
@@ -18,6 +21,48 @@ enum {
 };
 
 static inline float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+/* Four floats that the compiler's vector extension does arithmetic on lane
+ * by lane, with the same IEEE operations, so results match the scalar code's
+ * bit for bit. Square root, max and min are SSE instructions where there is
+ * SSE, else lane by lane. */
+typedef float f4 __attribute__((vector_size(16)));
+typedef int32_t i4 __attribute__((vector_size(16)));
+
+static inline f4 load4(const float *p) {
+    f4 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline void store4(float *p, f4 v) { memcpy(p, &v, sizeof v); }
+static inline f4 splat4(float v) { return (f4){v, v, v, v}; }
+/* a > b ? a : b and a < b ? a : b, lane by lane (as maxps and minps). */
+#if defined(__SSE2__)
+static inline f4 max4(f4 a, f4 b) { return (f4)_mm_max_ps((__m128)a, (__m128)b); }
+static inline f4 min4(f4 a, f4 b) { return (f4)_mm_min_ps((__m128)a, (__m128)b); }
+static inline f4 sqrt4(f4 v) { return (f4)_mm_sqrt_ps((__m128)v); }
+#else
+static inline f4 max4(f4 a, f4 b) {
+    for (int i = 0; i < 4; i++) a[i] = a[i] > b[i] ? a[i] : b[i];
+    return a;
+}
+static inline f4 min4(f4 a, f4 b) {
+    for (int i = 0; i < 4; i++) a[i] = a[i] < b[i] ? a[i] : b[i];
+    return a;
+}
+static inline f4 sqrt4(f4 v) {
+    for (int i = 0; i < 4; i++) v[i] = sqrtf(v[i]);
+    return v;
+}
+#endif
+/* keep ? v : 0, lane by lane, keep holding -1 or 0 per lane. */
+static inline f4 keep4(f4 v, i4 keep) {
+    i4 bits;
+    memcpy(&bits, &v, sizeof bits);
+    bits &= keep;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
 
 /* floor and ceil to int, inline: without SSE4.1 floorf and ceilf are calls, and these run per dot. */
 static inline int ifloor(float v) {
@@ -183,13 +228,38 @@ static void set_tile_range(painted_dot *p, int out_width, int out_height) {
     p->tiles[0] = (int16_t)tx0, p->tiles[1] = (int16_t)ty0, p->tiles[2] = (int16_t)tx1, p->tiles[3] = (int16_t)ty1;
 }
 
-/* A dot's profile at a pixel centre dx, dy from it: clampf((edge - d) *
- * inverse_ramp, 0, 1), written as a max and a min so it compiles without
- * branches (the one difference, +0 for -0, changes no sum or product). */
-static inline float coverage(const painted_dot *p, float dx, float dy) {
-    float v = (p->edge - sqrtf(dx * dx + dy * dy)) * p->inverse_ramp;
-    v = v > 0.0f ? v : 0.0f;
-    return v < 1.0f ? v : 1.0f;
+/* A dot's profile at four pixel centres dx, dy from it: clampf((edge - d) *
+ * inverse_ramp, 0, 1), as a max and a min (the one difference, +0 for -0,
+ * changes no sum or product). */
+static inline f4 coverage4(const painted_dot *p, f4 dx, float dy) {
+    f4 v = (splat4(p->edge) - sqrt4(dx * dx + splat4(dy * dy))) * splat4(p->inverse_ramp);
+    return min4(max4(v, splat4(0.0f)), splat4(1.0f));
+}
+
+/* Pixel columns x .. x + 3 as floats, and which of them are at most `last`. */
+static inline f4 columns4(int x, int last, i4 *in) {
+    i4 columns = (i4){0, 1, 2, 3} + x;
+    *in = columns <= last;
+    return __builtin_convertvector(columns, f4);
+}
+
+/* The profile's sum over the pixel centres a dot reaches, row by row, left
+ * to right: four columns at a time, summed one by one in that order (the
+ * columns past the last add exactly 0). */
+static float coverage_sum(const painted_dot *p) {
+    int ya = first_pixel(p->y, p->reach), yb = last_pixel(p->y, p->reach);
+    int xa = first_pixel(p->x, p->reach), xb = last_pixel(p->x, p->reach);
+    float sum = 0.0f;
+    for (int y = ya; y <= yb; y++) {
+        float dy = (float)y + 0.5f - p->y;
+        for (int x = xa; x <= xb; x += 4) {
+            i4 in;
+            f4 dx = columns4(x, xb, &in) + splat4(0.5f) - splat4(p->x);
+            f4 c = keep4(coverage4(p, dx, dy), in);
+            sum += c[0], sum += c[1], sum += c[2], sum += c[3];
+        }
+    }
+    return sum;
 }
 
 /* The last session the look shows that any dot belongs to. */
@@ -237,16 +307,8 @@ static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per
             continue;
         /* The profile's sum over pixel centres, so the dot darkens exactly its
          * area; past a few pixels across, the continuous integral is as good. */
-        float inner = p->edge - 0.5f * ramp, sum = 0.0f;
-        if (inner >= 2.0f) sum = (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f);
-        if (inner < 2.0f) {
-            int ya = first_pixel(p->y, p->reach), yb = last_pixel(p->y, p->reach);
-            int xa = first_pixel(p->x, p->reach), xb = last_pixel(p->x, p->reach);
-            for (int y = ya; y <= yb; y++) {
-                float dy = (float)y + 0.5f - p->y;
-                for (int x = xa; x <= xb; x++) sum += coverage(p, (float)x + 0.5f - p->x, dy);
-            }
-        }
+        float inner = p->edge - 0.5f * ramp;
+        float sum = inner >= 2.0f ? (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f) : coverage_sum(p);
         p->weight = sum > 0 ? (float)SMP_PI * radius * radius / sum * opacity : 0.0f;
         p->halo = (float)(a->halo * SMP_PI) * radius * radius * opacity;
         set_tile_range(p, v->out_width, v->out_height);
@@ -596,43 +658,58 @@ static void halo_row(const halo_field *h, const halo_axis *xs, int w, int cell_r
  * rows a core touched (the rest is 1 and never written). */
 typedef struct core_ink {
     uint8_t touched[TILE]; /* per row */
-    float transmit[TILE][TILE * 3]; /* rows of pixels' channels */
+    float transmit[TILE][TILE * 3 + 12]; /* rows of pixels' channels, and room for a last group of four */
 } core_ink;
 
+/* Multiplies four pixels' channels (12 floats from t) by 1 - cover * absorb,
+ * where absorb holds the ink's channels repeated as the pixels' are. */
+static inline void darken4(float *t, f4 cover, const f4 absorb[3]) {
+    f4 c0 = __builtin_shufflevector(cover, cover, 0, 0, 0, 1);
+    f4 c1 = __builtin_shufflevector(cover, cover, 1, 1, 2, 2);
+    f4 c2 = __builtin_shufflevector(cover, cover, 2, 3, 3, 3);
+    store4(t, load4(t) * (splat4(1.0f) - c0 * absorb[0]));
+    store4(t + 4, load4(t + 4) * (splat4(1.0f) - c1 * absorb[1]));
+    store4(t + 8, load4(t + 8) * (splat4(1.0f) - c2 * absorb[2]));
+}
+
+/* Each dot's core, four pixels of a row at a time; a pixel the core misses,
+ * or past its last column, is multiplied by exactly 1. */
 static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, int h, core_ink *ink) {
+    const float *a = r->absorb;
+    const f4 absorb[3] = {{a[0], a[1], a[2], a[0]}, {a[1], a[2], a[0], a[1]}, {a[2], a[0], a[1], a[2]}};
     memset(ink->touched, 0, sizeof ink->touched);
     for (uint32_t k = r->bin_start[t]; k < r->bin_start[t + 1]; k++) {
         const painted_dot *p = &r->dots[r->bin_items[k]];
         int ya = first_pixel(p->y, p->reach) - y0, yb = last_pixel(p->y, p->reach) - y0;
         int xa = first_pixel(p->x, p->reach) - x0, xb = last_pixel(p->x, p->reach) - x0;
+        xa = xa < 0 ? 0 : xa, xb = xb < w ? xb : w - 1;
         for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
             float dy = (float)(y0 + y) + 0.5f - p->y;
             if (!ink->touched[y]) {
                 ink->touched[y] = 1;
-                for (int i = 0; i < w * 3; i++) ink->transmit[y][i] = 1.0f;
+                for (int i = 0; i < w * 3 + 12; i++) ink->transmit[y][i] = 1.0f;
             }
-            /* A pixel the core misses is multiplied by exactly 1: no branch. */
-            for (int x = xa < 0 ? 0 : xa; x <= xb && x < w; x++) {
-                float dx = (float)(x0 + x) + 0.5f - p->x;
-                float cover = clampf((p->edge - sqrtf(dx * dx + dy * dy)) * p->inverse_ramp, 0.0f, 1.0f) * p->weight;
-                cover = cover < 1.0f ? cover : 1.0f;
-                float *tr = &ink->transmit[y][x * 3];
-                for (int c = 0; c < 3; c++) tr[c] *= 1.0f - cover * r->absorb[c];
+            for (int x = xa; x <= xb; x += 4) {
+                i4 in;
+                f4 dx = columns4(x0 + x, x0 + xb, &in) + splat4(0.5f) - splat4(p->x);
+                f4 cover = min4(coverage4(p, dx, dy) * splat4(p->weight), splat4(1.0f));
+                darken4(&ink->transmit[y][x * 3], keep4(cover, in), absorb);
             }
         }
     }
 }
 
-/* Darkens the tile's pixels, already in `out`, by the cores' and the halo's
- * transmission, in linear light. Pixels no ink reaches keep their bytes. */
-static void composite_tile(const smp_renderer *r, smp_image *out, int x0, int y0, int w, int h,
-                           const core_ink *ink, int halo) {
+/* The tile's pixels of `source` darkened by the cores' and the halo's
+ * transmission, in linear light, into `out`. Pixels no ink reaches keep their bytes. */
+static void composite_tile(const smp_renderer *r, const smp_image *source, smp_image *out, int x0, int y0, int w,
+                           int h, const core_ink *ink, int halo) {
     const halo_field *hf = &r->halo;
     halo_axis xs, ys;
     float row[TILE + 2][3];
     int first = 0;
     if (halo) halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
     for (int y = 0; y < h; y++) {
+        const uint8_t *from = source->pixels + (size_t)(y0 + y) * source->stride + (size_t)x0 * 4;
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
         float tr[TILE * 3]; /* the pixels' channels */
         if (halo) {
@@ -651,8 +728,10 @@ static void composite_tile(const smp_renderer *r, smp_image *out, int x0, int y0
          * pixel no ink reaches gets the last row, which keeps its bytes. */
         int step[TILE * 3];
         for (int i = 0; i < w * 3; i++) step[i] = (int)(tr[i] * SHADE_STEPS + 0.5f);
-        for (int x = 0; x < w; x++)
-            for (int c = 0; c < 3; c++) pixels[x * 4 + c] = shade_table[step[x * 3 + c]][pixels[x * 4 + c]];
+        for (int x = 0; x < w; x++) {
+            for (int c = 0; c < 3; c++) pixels[x * 4 + c] = shade_table[step[x * 3 + c]][from[x * 4 + c]];
+            pixels[x * 4 + 3] = from[x * 4 + 3];
+        }
     }
 }
 
@@ -666,13 +745,15 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
      * cores (nearly always inside some halo) skips the search. */
     int halo = cores ? r->halo.active : halo_most(&r->halo, x0, y0, x0 + w, y0 + h) > 0.0f;
     if (s->fill) fill_tile(s, s->fill, x0, y0, w, h);
-    for (int y = y0; y < y0 + h; y++)
-        memcpy(out->pixels + (size_t)y * out->stride + (size_t)x0 * 4,
-               s->source->pixels + (size_t)y * s->source->stride + (size_t)x0 * 4, (size_t)w * 4);
-    if (!cores && !halo) return; /* no ink: the photo's own pixels */
+    if (!cores && !halo) { /* no ink: the photo's own pixels */
+        for (int y = y0; y < y0 + h; y++)
+            memcpy(out->pixels + (size_t)y * out->stride + (size_t)x0 * 4,
+                   s->source->pixels + (size_t)y * s->source->stride + (size_t)x0 * 4, (size_t)w * 4);
+        return;
+    }
     core_ink ink;
     if (cores) draw_cores(r, t, x0, y0, w, h, &ink);
-    composite_tile(r, out, x0, y0, w, h, cores ? &ink : NULL, halo);
+    composite_tile(r, s->source, out, x0, y0, w, h, cores ? &ink : NULL, halo);
 }
 
 smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
