@@ -105,7 +105,6 @@ typedef struct painted_dot {
  * by the skin's scatter. Zero wherever no halo reaches. */
 typedef struct halo_field {
     float *ink, *scratch;
-    float *transmit; /* per cell, 3 channels: exp(-ink * absorb), exactly 1 where no ink is */
     size_t capacity;
     int width, height, margin;
     int active; /* 0 when no dot shows */
@@ -175,7 +174,7 @@ void smp_renderer_destroy(smp_renderer *r) {
     smp_dot_list_free(&r->visible);
     smp_image_destroy(r->base);
     free(r->dots);
-    free(r->halo.ink), free(r->halo.scratch), free(r->halo.transmit);
+    free(r->halo.ink), free(r->halo.scratch);
     free(r->bin_start), free(r->bin_items), free(r->chunk_start);
     free(r);
 }
@@ -418,15 +417,14 @@ static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
     h->height = (int)ceilf((float)v->out_height / h->cell) + 2 * h->margin + 2;
     size_t cells = (size_t)h->width * (size_t)h->height;
     if (cells <= h->capacity) return 1;
-    free(h->ink), free(h->scratch), free(h->transmit);
+    free(h->ink), free(h->scratch);
     h->ink = malloc(cells * sizeof *h->ink), h->scratch = malloc(cells * sizeof *h->scratch);
-    h->transmit = malloc(cells * 3 * sizeof *h->transmit);
-    h->capacity = h->ink && h->scratch && h->transmit ? cells : 0;
+    h->capacity = h->ink && h->scratch ? cells : 0;
     return h->capacity != 0;
 }
 
 /* Splats each dot's halo ink onto the grid, blurs it by sigma and tabulates
- * exp(-ink * absorb) for the composite. */
+ * exp(-ink * absorb) for the composite, which works it out tile by tile. */
 static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma) {
     halo_field *h = &r->halo;
     h->active = 0;
@@ -464,17 +462,6 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     for (int c = 0; c < 3; c++)
         for (int k = 0; k <= HALO_LUT; k++)
             h->lut[c][k] = most > 0.0f ? expf(-(float)k / h->lut_scale * r->absorb[c]) : 1.0f;
-#pragma omp parallel for schedule(static)
-    for (size_t i = 0; i < cells; i++) {
-        float ink = h->ink[i] * h->lut_scale, *cell = h->transmit + 3 * i;
-        if (!(ink > 0.0f)) {
-            cell[0] = cell[1] = cell[2] = 1.0f;
-            continue;
-        }
-        int k = ink < HALO_LUT ? (int)ink : HALO_LUT - 1;
-        float f = ink - (float)k < 1.0f ? ink - (float)k : 1.0f;
-        for (int c = 0; c < 3; c++) cell[c] = h->lut[c][k] + (h->lut[c][k + 1] - h->lut[c][k]) * f;
-    }
     h->active = most > 0.0f;
     return 1;
 }
@@ -641,17 +628,40 @@ static void halo_axis_for(const halo_field *h, int start, int count, float shift
     }
 }
 
-/* The halo's transmission along one tile row: the two grid rows around it
- * blended once, for the columns the tile spans. */
-static void halo_row(const halo_field *h, const halo_axis *xs, int w, int cell_row, float fy, float (*row)[3],
-                     int *first) {
-    *first = xs->cell[0];
-    const float *a = h->transmit + ((size_t)cell_row * (size_t)h->width) * 3, *b = a + (size_t)h->width * 3;
-    for (int j = 0; j <= xs->cell[w - 1] + 1 - *first; j++)
-        for (int c = 0; c < 3; c++) {
-            float top = a[(size_t)(*first + j) * 3 + (size_t)c], bottom = b[(size_t)(*first + j) * 3 + (size_t)c];
-            row[j][c] = top + (bottom - top) * fy;
+/* The halo's transmission at the grid cells a tile's pixels fall between:
+ * exp(-ink * absorb) per channel, from the table; exactly 1 where no ink is.
+ * Cells are at least a pixel, so a tile spans at most HALO_SPAN of them a side. */
+enum { HALO_SPAN = TILE + 2 };
+typedef struct halo_block {
+    int x0, y0, width; /* the first cell's column and row, and the block's width in cells */
+    float cell[HALO_SPAN * HALO_SPAN][3];
+} halo_block;
+
+static void halo_block_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows,
+                           halo_block *b) {
+    b->x0 = xs->cell[0], b->y0 = ys->cell[0];
+    b->width = xs->cell[w - 1] + 2 - b->x0;
+    int height = ys->cell[rows - 1] + 2 - b->y0;
+    for (int y = 0; y < height; y++)
+        for (int x = 0; x < b->width; x++) {
+            float ink = h->ink[(size_t)(b->y0 + y) * (size_t)h->width + (size_t)(b->x0 + x)] * h->lut_scale;
+            float *cell = b->cell[y * b->width + x];
+            if (!(ink > 0.0f)) {
+                cell[0] = cell[1] = cell[2] = 1.0f;
+                continue;
+            }
+            int k = ink < HALO_LUT ? (int)ink : HALO_LUT - 1;
+            float f = ink - (float)k < 1.0f ? ink - (float)k : 1.0f;
+            for (int c = 0; c < 3; c++) cell[c] = h->lut[c][k] + (h->lut[c][k + 1] - h->lut[c][k]) * f;
         }
+}
+
+/* The halo's transmission along one tile row: the two block rows around it
+ * blended once, for the columns the tile spans. */
+static void halo_row(const halo_block *b, int cell_row, float fy, float (*row)[3]) {
+    const float(*top)[3] = b->cell + (cell_row - b->y0) * b->width, (*bottom)[3] = top + b->width;
+    for (int j = 0; j < b->width; j++)
+        for (int c = 0; c < 3; c++) row[j][c] = top[j][c] + (bottom[j][c] - top[j][c]) * fy;
 }
 
 /* A tile's ink from the dots' cores: a transmission per pixel, valid in the
@@ -705,17 +715,20 @@ static void composite_tile(const smp_renderer *r, const smp_image *source, smp_i
                            int h, const core_ink *ink, int halo) {
     const halo_field *hf = &r->halo;
     halo_axis xs, ys;
-    float row[TILE + 2][3];
-    int first = 0;
-    if (halo) halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
+    halo_block block;
+    float row[HALO_SPAN][3];
+    if (halo) {
+        halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
+        halo_block_for(hf, &xs, w, &ys, h, &block);
+    }
     for (int y = 0; y < h; y++) {
         const uint8_t *from = source->pixels + (size_t)(y0 + y) * source->stride + (size_t)x0 * 4;
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
         float tr[TILE * 3]; /* the pixels' channels */
         if (halo) {
-            halo_row(hf, &xs, w, ys.cell[y], ys.next[y], row, &first);
+            halo_row(&block, ys.cell[y], ys.next[y], row);
             for (int x = 0; x < w; x++) {
-                const float *l = row[xs.cell[x] - first], *m = row[xs.cell[x] - first + 1];
+                const float *l = row[xs.cell[x] - block.x0], *m = row[xs.cell[x] - block.x0 + 1];
                 float fx = xs.next[x];
                 for (int c = 0; c < 3; c++) tr[x * 3 + c] = l[c] + (m[c] - l[c]) * fx;
             }
