@@ -1,5 +1,6 @@
 /* render.c: the dots composited onto any view of the photo, in tiles, in linear light. */
 #include <math.h>
+#include <omp.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,6 +424,34 @@ static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
     return h->capacity != 0;
 }
 
+/* Each dot's halo ink, split bilinearly between the four cells around it,
+ * added to the grid rows [row0, row1), which it first clears. Dots go in
+ * order, so every cell sums the same terms in the same order however the
+ * rows are banded. Returns whether any dot lands on the grid. */
+static int splat_band(const smp_renderer *r, size_t n, int row0, int row1) {
+    const halo_field *h = &r->halo;
+    size_t width = (size_t)h->width;
+    memset(h->scratch + (size_t)row0 * width, 0, (size_t)(row1 - row0) * width * sizeof *h->scratch);
+    float per_cell_area = 1.0f / (h->cell * h->cell);
+    int any = 0;
+    for (size_t i = 0; i < n; i++) {
+        const painted_dot *p = &r->dots[i];
+        if (p->halo <= 0.0f) continue;
+        float gy = (p->y + h->shift_y) / h->cell - 0.5f + (float)h->margin;
+        int y0 = ifloor(gy);
+        if (y0 + 1 < row0 || y0 >= row1) continue;
+        float gx = (p->x + h->shift_x) / h->cell - 0.5f + (float)h->margin;
+        int x0 = ifloor(gx);
+        if (x0 < 0 || y0 < 0 || x0 + 1 >= h->width || y0 + 1 >= h->height) continue;
+        float fx = gx - (float)x0, fy = gy - (float)y0, ink = p->halo * per_cell_area;
+        float *c = h->scratch + (size_t)y0 * width + (size_t)x0;
+        if (y0 >= row0) c[0] += ink * (1 - fx) * (1 - fy), c[1] += ink * fx * (1 - fy);
+        if (y0 + 1 < row1) c[width] += ink * (1 - fx) * fy, c[width + 1] += ink * fx * fy;
+        any = 1;
+    }
+    return any;
+}
+
 /* Splats each dot's halo ink onto the grid, blurs it by sigma and tabulates
  * exp(-ink * absorb) for the composite, which works it out tile by tile. */
 static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma) {
@@ -433,22 +462,12 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     int radius = gaussian(sigma / h->cell, weights);
     if (!size_halo_grid(h, v, radius)) return 0;
     size_t cells = (size_t)h->width * (size_t)h->height;
-    /* In dot order on one thread: the same sums, bit for bit, for any thread count. */
-    memset(h->scratch, 0, cells * sizeof *h->scratch);
-    float per_cell_area = 1.0f / (h->cell * h->cell);
     int any = 0;
-    for (size_t i = 0; i < n; i++) {
-        const painted_dot *p = &r->dots[i];
-        if (p->halo <= 0.0f) continue;
-        float gx = (p->x + h->shift_x) / h->cell - 0.5f + (float)h->margin;
-        float gy = (p->y + h->shift_y) / h->cell - 0.5f + (float)h->margin;
-        int x0 = ifloor(gx), y0 = ifloor(gy);
-        if (x0 < 0 || y0 < 0 || x0 + 1 >= h->width || y0 + 1 >= h->height) continue;
-        float fx = gx - (float)x0, fy = gy - (float)y0, ink = p->halo * per_cell_area;
-        float *c = h->scratch + (size_t)y0 * (size_t)h->width + (size_t)x0;
-        c[0] += ink * (1 - fx) * (1 - fy), c[1] += ink * fx * (1 - fy);
-        c[h->width] += ink * (1 - fx) * fy, c[h->width + 1] += ink * fx * fy;
-        any = 1;
+    /* A band of rows a thread; each scans all the dots, which costs little beside the adding. */
+#pragma omp parallel reduction(| : any)
+    {
+        int bands = omp_get_num_threads(), band = omp_get_thread_num();
+        any = splat_band(r, n, h->height * band / bands, h->height * (band + 1) / bands);
     }
     if (!any) return 1;
     blur_rows(h->scratch, h->ink, h->width, h->height, weights, radius);
