@@ -113,7 +113,7 @@ typedef struct halo_field {
     float shift_x, shift_y; /* output pixels from the grid's cell lines to the view's corner: the grid
                                sits on the photo, so panning does not move the halo */
     float lut_scale;              /* table steps per unit of ink */
-    float lut[3][HALO_LUT + 1];   /* exp(-ink * absorb) per channel */
+    f4 lut[HALO_LUT + 1];         /* exp(-ink * absorb) in the first three lanes, one a channel */
 } halo_field;
 
 struct smp_renderer {
@@ -478,9 +478,10 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
 #pragma omp parallel for schedule(static) reduction(max : most)
     for (size_t i = 0; i < cells; i++) most = h->ink[i] > most ? h->ink[i] : most;
     h->lut_scale = most > 0.0f ? HALO_LUT / most : 0.0f;
-    for (int c = 0; c < 3; c++)
-        for (int k = 0; k <= HALO_LUT; k++)
-            h->lut[c][k] = most > 0.0f ? expf(-(float)k / h->lut_scale * r->absorb[c]) : 1.0f;
+    for (int k = 0; k <= HALO_LUT; k++) {
+        h->lut[k] = splat4(1.0f);
+        for (int c = 0; c < 3 && most > 0.0f; c++) h->lut[k][c] = expf(-(float)k / h->lut_scale * r->absorb[c]);
+    }
     h->active = most > 0.0f;
     return 1;
 }
@@ -649,11 +650,12 @@ static void halo_axis_for(const halo_field *h, int start, int count, float shift
 
 /* The halo's transmission at the grid cells a tile's pixels fall between:
  * exp(-ink * absorb) per channel, from the table; exactly 1 where no ink is.
- * Cells are at least a pixel, so a tile spans at most HALO_SPAN of them a side. */
+ * Cells are at least a pixel, so a tile spans at most HALO_SPAN of them a
+ * side. Channels in the first three lanes, as the table holds them. */
 enum { HALO_SPAN = TILE + 2 };
 typedef struct halo_block {
     int x0, y0, width; /* the first cell's column and row, and the block's width in cells */
-    float cell[HALO_SPAN * HALO_SPAN][3];
+    f4 cell[HALO_SPAN * HALO_SPAN];
 } halo_block;
 
 static void halo_block_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows,
@@ -664,23 +666,22 @@ static void halo_block_for(const halo_field *h, const halo_axis *xs, int w, cons
     for (int y = 0; y < height; y++)
         for (int x = 0; x < b->width; x++) {
             float ink = h->ink[(size_t)(b->y0 + y) * (size_t)h->width + (size_t)(b->x0 + x)] * h->lut_scale;
-            float *cell = b->cell[y * b->width + x];
+            f4 *cell = &b->cell[y * b->width + x];
             if (!(ink > 0.0f)) {
-                cell[0] = cell[1] = cell[2] = 1.0f;
+                *cell = splat4(1.0f);
                 continue;
             }
             int k = ink < HALO_LUT ? (int)ink : HALO_LUT - 1;
             float f = ink - (float)k < 1.0f ? ink - (float)k : 1.0f;
-            for (int c = 0; c < 3; c++) cell[c] = h->lut[c][k] + (h->lut[c][k + 1] - h->lut[c][k]) * f;
+            *cell = h->lut[k] + (h->lut[k + 1] - h->lut[k]) * splat4(f);
         }
 }
 
 /* The halo's transmission along one tile row: the two block rows around it
  * blended once, for the columns the tile spans. */
-static void halo_row(const halo_block *b, int cell_row, float fy, float (*row)[3]) {
-    const float(*top)[3] = b->cell + (cell_row - b->y0) * b->width, (*bottom)[3] = top + b->width;
-    for (int j = 0; j < b->width; j++)
-        for (int c = 0; c < 3; c++) row[j][c] = top[j][c] + (bottom[j][c] - top[j][c]) * fy;
+static void halo_row(const halo_block *b, int cell_row, float fy, f4 *row) {
+    const f4 *top = b->cell + (cell_row - b->y0) * b->width, *bottom = top + b->width;
+    for (int j = 0; j < b->width; j++) row[j] = top[j] + (bottom[j] - top[j]) * splat4(fy);
 }
 
 /* A tile's ink from the dots' cores: a transmission per pixel, valid in the
@@ -735,7 +736,7 @@ static void composite_tile(const smp_renderer *r, const smp_image *source, smp_i
     const halo_field *hf = &r->halo;
     halo_axis xs, ys;
     halo_block block;
-    float row[HALO_SPAN][3];
+    f4 row[HALO_SPAN];
     if (halo) {
         halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
         halo_block_for(hf, &xs, w, &ys, h, &block);
@@ -743,13 +744,12 @@ static void composite_tile(const smp_renderer *r, const smp_image *source, smp_i
     for (int y = 0; y < h; y++) {
         const uint8_t *from = source->pixels + (size_t)(y0 + y) * source->stride + (size_t)x0 * 4;
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
-        float tr[TILE * 3]; /* the pixels' channels */
+        float tr[TILE * 3 + 1]; /* the pixels' channels, and room for a last pixel's fourth lane */
         if (halo) {
             halo_row(&block, ys.cell[y], ys.next[y], row);
-            for (int x = 0; x < w; x++) {
-                const float *l = row[xs.cell[x] - block.x0], *m = row[xs.cell[x] - block.x0 + 1];
-                float fx = xs.next[x];
-                for (int c = 0; c < 3; c++) tr[x * 3 + c] = l[c] + (m[c] - l[c]) * fx;
+            for (int x = 0; x < w; x++) { /* each pixel's fourth lane is overwritten by the next */
+                f4 l = row[xs.cell[x] - block.x0], m = row[xs.cell[x] - block.x0 + 1];
+                store4(tr + x * 3, l + (m - l) * splat4(xs.next[x]));
             }
         } else {
             for (int i = 0; i < w * 3; i++) tr[i] = 1.0f;
