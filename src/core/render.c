@@ -92,14 +92,16 @@ static void build_shade_table(void) {
 
 /* A dot ready to draw, in output pixels. Its coverage of a pixel whose centre
  * is d away is clamp((edge - d) / ramp, 0, 1) * weight, weight scaled so the
- * coverage sums to the dot's exact area times its opacity. */
+ * coverage sums to the dot's exact area times its opacity: pixel centres
+ * farther than edge get nothing. 32 bytes, two a cache line. */
 typedef struct painted_dot {
     float x, y;
-    float edge, inverse_ramp, reach;
+    float edge, inverse_ramp;
     float weight; /* 0: not shown */
     float halo;   /* the halo's ink: darkening times area, output pixels squared */
     int16_t tiles[4]; /* first and last tile column and row the core reaches; empty when tiles[0] > tiles[2] */
 } painted_dot;
+_Static_assert(sizeof(painted_dot) == 32, "painted_dot: two a cache line");
 
 /* The dots' halos as one field of ink per area on a coarse grid over the
  * output (cells of `cell` pixels, starting `margin` cells before it), blurred
@@ -220,8 +222,8 @@ static inline int last_pixel(float c, float reach) { return ifloor(c + reach - 0
  * below 65536 pixels a side, so a tile index fits 16 bits). */
 static void set_tile_range(painted_dot *p, int out_width, int out_height) {
     int tiles_x = (out_width + TILE - 1) / TILE, tiles_y = (out_height + TILE - 1) / TILE;
-    int tx0 = ifloor((float)first_pixel(p->x, p->reach) / TILE), tx1 = ifloor((float)last_pixel(p->x, p->reach) / TILE);
-    int ty0 = ifloor((float)first_pixel(p->y, p->reach) / TILE), ty1 = ifloor((float)last_pixel(p->y, p->reach) / TILE);
+    int tx0 = ifloor((float)first_pixel(p->x, p->edge) / TILE), tx1 = ifloor((float)last_pixel(p->x, p->edge) / TILE);
+    int ty0 = ifloor((float)first_pixel(p->y, p->edge) / TILE), ty1 = ifloor((float)last_pixel(p->y, p->edge) / TILE);
     tx0 = tx0 < 0 ? 0 : tx0, ty0 = ty0 < 0 ? 0 : ty0;
     tx1 = tx1 >= tiles_x ? tiles_x - 1 : tx1, ty1 = ty1 >= tiles_y ? tiles_y - 1 : ty1;
     if (p->weight <= 0.0f || tx0 > tx1 || ty0 > ty1) tx0 = 1, tx1 = 0;
@@ -247,8 +249,8 @@ static inline f4 columns4(int x, int last, i4 *in) {
  * to right: four columns at a time, summed one by one in that order (the
  * columns past the last add exactly 0). */
 static float coverage_sum(const painted_dot *p) {
-    int ya = first_pixel(p->y, p->reach), yb = last_pixel(p->y, p->reach);
-    int xa = first_pixel(p->x, p->reach), xb = last_pixel(p->x, p->reach);
+    int ya = first_pixel(p->y, p->edge), yb = last_pixel(p->y, p->edge);
+    int xa = first_pixel(p->x, p->edge), xb = last_pixel(p->x, p->edge);
     float sum = 0.0f;
     for (int y = ya; y <= yb; y++) {
         float dy = (float)y + 0.5f - p->y;
@@ -301,8 +303,7 @@ static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per
         p->x = (float)((d->x_mm * px_per_mm - v->x) * sx), p->y = (float)((d->y_mm * px_per_mm - v->y) * sy);
         p->edge = (radius > 0.5f ? radius : 0.5f) + 0.5f * ramp;
         p->inverse_ramp = 1.0f / ramp;
-        p->reach = p->edge; /* pixel centres farther than this get nothing */
-        float reach = p->reach > halo_reach ? p->reach : halo_reach;
+        float reach = p->edge > halo_reach ? p->edge : halo_reach;
         if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > (float)v->out_width || p->y - reach > (float)v->out_height)
             continue;
         /* The profile's sum over pixel centres, so the dot darkens exactly its
@@ -710,8 +711,8 @@ static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, i
     memset(ink->touched, 0, sizeof ink->touched);
     for (uint32_t k = r->bin_start[t]; k < r->bin_start[t + 1]; k++) {
         const painted_dot *p = &r->dots[r->bin_items[k]];
-        int ya = first_pixel(p->y, p->reach) - y0, yb = last_pixel(p->y, p->reach) - y0;
-        int xa = first_pixel(p->x, p->reach) - x0, xb = last_pixel(p->x, p->reach) - x0;
+        int ya = first_pixel(p->y, p->edge) - y0, yb = last_pixel(p->y, p->edge) - y0;
+        int xa = first_pixel(p->x, p->edge) - x0, xb = last_pixel(p->x, p->edge) - x0;
         xa = xa < 0 ? 0 : xa, xb = xb < w ? xb : w - 1;
         for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
             float dy = (float)(y0 + y) + 0.5f - p->y;
