@@ -245,23 +245,34 @@ static inline f4 columns4(int x, int last, i4 *in) {
     return __builtin_convertvector(columns, f4);
 }
 
-/* The profile's sum over the pixel centres a dot reaches, row by row, left
- * to right: four columns at a time, summed one by one in that order (the
- * columns past the last add exactly 0). */
-static float coverage_sum(const painted_dot *p) {
-    int ya = first_pixel(p->y, p->edge), yb = last_pixel(p->y, p->edge);
-    int xa = first_pixel(p->x, p->edge), xb = last_pixel(p->x, p->edge);
-    float sum = 0.0f;
-    for (int y = ya; y <= yb; y++) {
-        float dy = (float)y + 0.5f - p->y;
-        for (int x = xa; x <= xb; x += 4) {
-            i4 in;
-            f4 dx = columns4(x, xb, &in) + splat4(0.5f) - splat4(p->x);
-            f4 c = keep4(coverage4(p, dx, dy), in);
-            sum += c[0], sum += c[1], sum += c[2], sum += c[3];
+/* The profile's sums over the pixel centres of up to four dots, one a lane.
+ * Each lane adds its dot's pixels row by row, left to right, one by one, as
+ * the dot alone would be summed; a pixel past its last row or column adds
+ * exactly 0. */
+static void coverage_sums(const painted_dot *dots, const uint32_t *which, int count, float sums[4]) {
+    f4 x = {0}, y = {0}, edge = {0}, inverse_ramp = {0};
+    i4 xa = {0}, xb = {0}, ya = {0}, yb = {0};
+    int rows = 0, columns = 0;
+    for (int l = 0; l < 4; l++) {
+        const painted_dot *p = &dots[which[l < count ? l : 0]];
+        x[l] = p->x, y[l] = p->y, edge[l] = p->edge, inverse_ramp[l] = p->inverse_ramp;
+        xa[l] = first_pixel(p->x, p->edge), xb[l] = last_pixel(p->x, p->edge);
+        ya[l] = first_pixel(p->y, p->edge), yb[l] = last_pixel(p->y, p->edge);
+        rows = yb[l] - ya[l] + 1 > rows ? yb[l] - ya[l] + 1 : rows;
+        columns = xb[l] - xa[l] + 1 > columns ? xb[l] - xa[l] + 1 : columns;
+    }
+    f4 sum = splat4(0.0f);
+    for (int r = 0; r < rows; r++) {
+        i4 row = ya + r, row_in = row <= yb;
+        f4 dy = __builtin_convertvector(row, f4) + splat4(0.5f) - y;
+        for (int c = 0; c < columns; c++) {
+            i4 column = xa + c;
+            f4 dx = __builtin_convertvector(column, f4) + splat4(0.5f) - x;
+            f4 v = (edge - sqrt4(dx * dx + dy * dy)) * inverse_ramp;
+            sum += keep4(min4(max4(v, splat4(0.0f)), splat4(1.0f)), row_in & (column <= xb));
         }
     }
-    return sum;
+    for (int l = 0; l < count; l++) sums[l] = sum[l];
 }
 
 /* The last session the look shows that any dot belongs to. */
@@ -272,48 +283,96 @@ static int last_shown_session(const smp_dot_list *dots, int last) {
     return shown;
 }
 
+/* What shaping the dots for a view needs. */
+typedef struct paint_context {
+    const smp_dot_list *dots;
+    const smp_view *v;
+    smp_age_state ages[SMP_MAX_SESSIONS];
+    int last;            /* the last session shown */
+    double px_per_mm, sx, sy, scale;
+    float halo_reach;    /* output pixels */
+} paint_context;
+
+enum { PAINT_BLOCK = 256 }; /* dots a thread shapes at a time */
+
+/* Works out dot i's look and footprint. Returns 0 when it does not show
+ * (weight 0), 1 when it is done but for its tiles, 2 when its weight waits
+ * for its profile's sum: the weight then holds the dot's area, *opacity its
+ * opacity. */
+static int shape_dot(smp_renderer *r, const paint_context *k, size_t i, float *opacity) {
+    const smp_dot *d = &k->dots->dots[i];
+    const smp_view *v = k->v;
+    painted_dot *p = &r->dots[i];
+    p->weight = 0.0f, p->halo = 0.0f;
+    p->tiles[0] = p->tiles[1] = 1, p->tiles[2] = p->tiles[3] = 0; /* no tiles */
+    if (d->session > k->last || d->session < 1) return 0;
+    const smp_age_state *a = &k->ages[d->session - 1];
+    double px_per_mm = k->px_per_mm, scale = k->scale;
+    /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
+    float uneven = d->scar > 0.0f ? 1.0f + 0.6f * d->scar * (smp_unit(smp_mix64(d->id * 0x9E3779B97F4A7C15ull)) - 0.5f)
+                                  : 1.0f;
+    float radius = (float)(0.5 * d->diameter_mm * a->size * px_per_mm * scale);
+    float ramp = (float)((a->softness_mm + 0.03f * d->scar) * px_per_mm * scale);
+    ramp = ramp > 1.0f ? ramp : 1.0f;
+    *opacity = clampf(d->shade * a->mass / (a->size * a->size) * uneven, 0.0f, 1.0f);
+    p->x = (float)((d->x_mm * px_per_mm - v->x) * k->sx), p->y = (float)((d->y_mm * px_per_mm - v->y) * k->sy);
+    p->edge = (radius > 0.5f ? radius : 0.5f) + 0.5f * ramp;
+    p->inverse_ramp = 1.0f / ramp;
+    float reach = p->edge > k->halo_reach ? p->edge : k->halo_reach;
+    if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > (float)v->out_width || p->y - reach > (float)v->out_height)
+        return 0;
+    p->halo = (float)(a->halo * SMP_PI) * radius * radius * *opacity;
+    p->weight = (float)SMP_PI * radius * radius;
+    /* The weight makes the profile's sum over pixel centres the dot's area,
+     * so the dot darkens exactly that; past a few pixels across, the
+     * continuous integral is as good as the sum. */
+    float inner = p->edge - 0.5f * ramp;
+    if (inner < 2.0f) return 2;
+    float sum = (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f);
+    p->weight = sum > 0 ? p->weight / sum * *opacity : 0.0f;
+    return 1;
+}
+
+/* Shapes dots [first, end): their looks, then the profile sums of the small
+ * ones four at a time, then their tiles. */
+static void paint_block(smp_renderer *r, const paint_context *k, size_t first, size_t end) {
+    uint32_t waiting[PAINT_BLOCK];
+    float opacity[PAINT_BLOCK];
+    int count = 0;
+    for (size_t i = first; i < end; i++) {
+        int state = shape_dot(r, k, i, &opacity[count]);
+        if (state == 1) set_tile_range(&r->dots[i], k->v->out_width, k->v->out_height);
+        if (state == 2) waiting[count++] = (uint32_t)i;
+    }
+    for (int j = 0; j < count; j += 4) {
+        float sums[4];
+        int group = count - j < 4 ? count - j : 4;
+        coverage_sums(r->dots, waiting + j, group, sums);
+        for (int l = 0; l < group; l++) {
+            painted_dot *p = &r->dots[waiting[j + l]];
+            p->weight = sums[l] > 0 ? p->weight / sums[l] * opacity[j + l] : 0.0f;
+            set_tile_range(p, k->v->out_width, k->v->out_height);
+        }
+    }
+}
+
 /* Works out each dot's look and footprint for the view (weight 0: not shown).
  * Returns the halo's spread in output pixels. */
 static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
                         const smp_view *v) {
-    int last = look->sessions ? look->sessions : SMP_MAX_SESSIONS;
-    double sx = v->out_width / v->width, sy = v->out_height / v->height, scale = sqrt(sx * sy);
-    int shown_last = last_shown_session(dots, last);
-    smp_age_state ages[SMP_MAX_SESSIONS];
-    for (int s = 0; s < SMP_MAX_SESSIONS; s++) ages[s] = smp_age_of(look, s + 1, shown_last);
-    const smp_age_state *newest = &ages[shown_last > 0 ? shown_last - 1 : 0];
+    paint_context k = {.dots = dots, .v = v, .last = look->sessions ? look->sessions : SMP_MAX_SESSIONS,
+                       .px_per_mm = px_per_mm, .sx = v->out_width / v->width, .sy = v->out_height / v->height};
+    k.scale = sqrt(k.sx * k.sy);
+    int shown_last = last_shown_session(dots, k.last);
+    for (int s = 0; s < SMP_MAX_SESSIONS; s++) k.ages[s] = smp_age_of(look, s + 1, shown_last);
+    const smp_age_state *newest = &k.ages[shown_last > 0 ? shown_last - 1 : 0];
     for (int c = 0; c < 3; c++) r->absorb[c] = 1.0f - newest->ink[c];
-    float sigma = (float)(newest->halo_sigma_mm * px_per_mm * scale);
-    float halo_reach = 3.0f * sigma + 2.0f;
+    float sigma = (float)(newest->halo_sigma_mm * px_per_mm * k.scale);
+    k.halo_reach = 3.0f * sigma + 2.0f;
+    size_t blocks = (dots->count + PAINT_BLOCK - 1) / PAINT_BLOCK;
 #pragma omp parallel for schedule(static)
-    for (size_t i = 0; i < dots->count; i++) {
-        const smp_dot *d = &dots->dots[i];
-        painted_dot *p = &r->dots[i];
-        p->weight = 0.0f, p->halo = 0.0f;
-        p->tiles[0] = p->tiles[1] = 1, p->tiles[2] = p->tiles[3] = 0; /* no tiles */
-        if (d->session > last || d->session < 1) continue;
-        const smp_age_state *a = &ages[d->session - 1];
-        /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
-        float uneven = d->scar > 0.0f ? 1.0f + 0.6f * d->scar * (smp_unit(smp_mix64(d->id * 0x9E3779B97F4A7C15ull)) - 0.5f)
-                                      : 1.0f;
-        float radius = (float)(0.5 * d->diameter_mm * a->size * px_per_mm * scale);
-        float ramp = (float)((a->softness_mm + 0.03f * d->scar) * px_per_mm * scale);
-        ramp = ramp > 1.0f ? ramp : 1.0f;
-        float opacity = clampf(d->shade * a->mass / (a->size * a->size) * uneven, 0.0f, 1.0f);
-        p->x = (float)((d->x_mm * px_per_mm - v->x) * sx), p->y = (float)((d->y_mm * px_per_mm - v->y) * sy);
-        p->edge = (radius > 0.5f ? radius : 0.5f) + 0.5f * ramp;
-        p->inverse_ramp = 1.0f / ramp;
-        float reach = p->edge > halo_reach ? p->edge : halo_reach;
-        if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > (float)v->out_width || p->y - reach > (float)v->out_height)
-            continue;
-        /* The profile's sum over pixel centres, so the dot darkens exactly its
-         * area; past a few pixels across, the continuous integral is as good. */
-        float inner = p->edge - 0.5f * ramp;
-        float sum = inner >= 2.0f ? (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f) : coverage_sum(p);
-        p->weight = sum > 0 ? (float)SMP_PI * radius * radius / sum * opacity : 0.0f;
-        p->halo = (float)(a->halo * SMP_PI) * radius * radius * opacity;
-        set_tile_range(p, v->out_width, v->out_height);
-    }
+    for (size_t b = 0; b < blocks; b++)
+        paint_block(r, &k, b * PAINT_BLOCK, b + 1 < blocks ? (b + 1) * PAINT_BLOCK : dots->count);
     return sigma;
 }
 
