@@ -220,7 +220,7 @@ static inline int last_pixel(float c, float reach) { return ifloor(c + reach - 0
 
 /* Notes the tiles a dot's core reaches, clipped to the view (views are
  * below 65536 pixels a side, so a tile index fits 16 bits). */
-static void set_tile_range(painted_dot *p, int out_width, int out_height) {
+static inline void set_tile_range(painted_dot *p, int out_width, int out_height) {
     int tiles_x = (out_width + TILE - 1) / TILE, tiles_y = (out_height + TILE - 1) / TILE;
     int tx0 = ifloor((float)first_pixel(p->x, p->edge) / TILE), tx1 = ifloor((float)last_pixel(p->x, p->edge) / TILE);
     int ty0 = ifloor((float)first_pixel(p->y, p->edge) / TILE), ty1 = ifloor((float)last_pixel(p->y, p->edge) / TILE);
