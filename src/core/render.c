@@ -455,9 +455,11 @@ static void blur_rows(const float *from, float *to, int width, int height, const
 }
 
 /* The blur down each column, a whole row at a time so memory is read in
- * order (the same sums, term for term, as going down one column). */
-static void blur_columns(const float *from, float *to, int width, int height, const float *w, int radius) {
-#pragma omp parallel for schedule(static)
+ * order (the same sums, term for term, as going down one column). Returns
+ * the largest value it wrote, found while each row is still in cache. */
+static float blur_columns(const float *from, float *to, int width, int height, const float *w, int radius) {
+    float most = 0.0f;
+#pragma omp parallel for schedule(static) reduction(max : most)
     for (int y = 0; y < height; y++) {
         float *out = to + (size_t)y * (size_t)width;
         for (int i = 0; i < width; i++) out[i] = 0.0f;
@@ -466,7 +468,9 @@ static void blur_columns(const float *from, float *to, int width, int height, co
             const float *in = from + (size_t)(y + k) * (size_t)width;
             for (int i = 0; i < width; i++) out[i] += in[i] * w[k + radius];
         }
+        for (int i = 0; i < width; i++) most = out[i] > most ? out[i] : most;
     }
+    return most;
 }
 
 static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
@@ -521,7 +525,6 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     float weights[2 * MAX_TAPS + 1];
     int radius = gaussian(sigma / h->cell, weights);
     if (!size_halo_grid(h, v, radius)) return 0;
-    size_t cells = (size_t)h->width * (size_t)h->height;
     int any = 0;
     /* A band of rows a thread; each scans all the dots, which costs little beside the adding. */
 #pragma omp parallel reduction(| : any)
@@ -531,12 +534,9 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     }
     if (!any) return 1;
     blur_rows(h->scratch, h->ink, h->width, h->height, weights, radius);
-    blur_columns(h->ink, h->scratch, h->width, h->height, weights, radius);
+    float most = blur_columns(h->ink, h->scratch, h->width, h->height, weights, radius);
     float *t = h->ink;
     h->ink = h->scratch, h->scratch = t;
-    float most = 0.0f;
-#pragma omp parallel for schedule(static) reduction(max : most)
-    for (size_t i = 0; i < cells; i++) most = h->ink[i] > most ? h->ink[i] : most;
     h->lut_scale = most > 0.0f ? HALO_LUT / most : 0.0f;
     for (int k = 0; k <= HALO_LUT; k++) {
         h->lut[k] = splat4(1.0f);
