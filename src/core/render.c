@@ -218,12 +218,26 @@ static int grow(void **buffer, size_t *capacity, size_t wanted, size_t item) {
 static inline int first_pixel(float c, float reach) { return iceil(c - reach - 0.5f); }
 static inline int last_pixel(float c, float reach) { return ifloor(c + reach - 0.5f); }
 
+/* ifloor and iceil, four lanes at a time: a lane whose truncation landed on
+ * the wrong side steps by one (a true comparison is -1). */
+static inline i4 ifloor4(f4 v) {
+    i4 i = __builtin_convertvector(v, i4);
+    return i + (v < __builtin_convertvector(i, f4));
+}
+static inline i4 iceil4(f4 v) {
+    i4 i = __builtin_convertvector(v, i4);
+    return i - (v > __builtin_convertvector(i, f4));
+}
+
+/* The tile holding pixel column (or row) v, which may be negative. */
+static inline int tile_of(int v) { return v >= 0 ? v / TILE : -((TILE - 1 - v) / TILE); }
+
 /* Notes the tiles a dot's core reaches, clipped to the view (views are
  * below 65536 pixels a side, so a tile index fits 16 bits). */
 static inline void set_tile_range(painted_dot *p, int out_width, int out_height) {
     int tiles_x = (out_width + TILE - 1) / TILE, tiles_y = (out_height + TILE - 1) / TILE;
-    int tx0 = ifloor((float)first_pixel(p->x, p->edge) / TILE), tx1 = ifloor((float)last_pixel(p->x, p->edge) / TILE);
-    int ty0 = ifloor((float)first_pixel(p->y, p->edge) / TILE), ty1 = ifloor((float)last_pixel(p->y, p->edge) / TILE);
+    int tx0 = tile_of(first_pixel(p->x, p->edge)), tx1 = tile_of(last_pixel(p->x, p->edge));
+    int ty0 = tile_of(first_pixel(p->y, p->edge)), ty1 = tile_of(last_pixel(p->y, p->edge));
     tx0 = tx0 < 0 ? 0 : tx0, ty0 = ty0 < 0 ? 0 : ty0;
     tx1 = tx1 >= tiles_x ? tiles_x - 1 : tx1, ty1 = ty1 >= tiles_y ? tiles_y - 1 : ty1;
     if (p->weight <= 0.0f || tx0 > tx1 || ty0 > ty1) tx0 = 1, tx1 = 0;
@@ -250,14 +264,16 @@ static inline f4 columns4(int x, int last, i4 *in) {
  * the dot alone would be summed; a pixel past its last row or column adds
  * exactly 0. */
 static void coverage_sums(const painted_dot *dots, const uint32_t *which, int count, float sums[4]) {
-    f4 x = {0}, y = {0}, edge = {0}, inverse_ramp = {0};
-    i4 xa = {0}, xb = {0}, ya = {0}, yb = {0};
-    int rows = 0, columns = 0;
+    f4 x, y, edge, inverse_ramp;
     for (int l = 0; l < 4; l++) {
         const painted_dot *p = &dots[which[l < count ? l : 0]];
         x[l] = p->x, y[l] = p->y, edge[l] = p->edge, inverse_ramp[l] = p->inverse_ramp;
-        xa[l] = first_pixel(p->x, p->edge), xb[l] = last_pixel(p->x, p->edge);
-        ya[l] = first_pixel(p->y, p->edge), yb[l] = last_pixel(p->y, p->edge);
+    }
+    /* first_pixel and last_pixel, lane by lane */
+    i4 xa = iceil4(x - edge - splat4(0.5f)), xb = ifloor4(x + edge - splat4(0.5f));
+    i4 ya = iceil4(y - edge - splat4(0.5f)), yb = ifloor4(y + edge - splat4(0.5f));
+    int rows = 0, columns = 0;
+    for (int l = 0; l < 4; l++) {
         rows = yb[l] - ya[l] + 1 > rows ? yb[l] - ya[l] + 1 : rows;
         columns = xb[l] - xa[l] + 1 > columns ? xb[l] - xa[l] + 1 : columns;
     }
