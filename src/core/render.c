@@ -214,10 +214,6 @@ static int grow(void **buffer, size_t *capacity, size_t wanted, size_t item) {
     return 1;
 }
 
-/* The pixels whose centres lie within reach of c, along one axis. */
-static inline int first_pixel(float c, float reach) { return iceil(c - reach - 0.5f); }
-static inline int last_pixel(float c, float reach) { return ifloor(c + reach - 0.5f); }
-
 /* ifloor and iceil, four lanes at a time: a lane whose truncation landed on
  * the wrong side steps by one (a true comparison is -1). */
 static inline i4 ifloor4(f4 v) {
@@ -228,6 +224,13 @@ static inline i4 iceil4(f4 v) {
     i4 i = __builtin_convertvector(v, i4);
     return i - (v > __builtin_convertvector(i, f4));
 }
+
+/* The pixels whose centres lie within reach of c, along one axis; and the
+ * same for four centres at once. */
+static inline int first_pixel(float c, float reach) { return iceil(c - reach - 0.5f); }
+static inline int last_pixel(float c, float reach) { return ifloor(c + reach - 0.5f); }
+static inline i4 first_pixel4(f4 c, f4 reach) { return iceil4(c - reach - splat4(0.5f)); }
+static inline i4 last_pixel4(f4 c, f4 reach) { return ifloor4(c + reach - splat4(0.5f)); }
 
 /* The tile holding pixel column (or row) v, which may be negative. */
 static inline int tile_of(int v) { return v >= 0 ? v / TILE : -((TILE - 1 - v) / TILE); }
@@ -244,12 +247,16 @@ static inline void set_tile_range(painted_dot *p, int out_width, int out_height)
     p->tiles[0] = (int16_t)tx0, p->tiles[1] = (int16_t)ty0, p->tiles[2] = (int16_t)tx1, p->tiles[3] = (int16_t)ty1;
 }
 
-/* A dot's profile at four pixel centres dx, dy from it: clampf((edge - d) *
- * inverse_ramp, 0, 1), as a max and a min (the one difference, +0 for -0,
- * changes no sum or product). */
+/* The dot profile at four pixel centres d2 (squared distances) from a dot's
+ * centre: clampf((edge - d) * inverse_ramp, 0, 1), as a max and a min (the
+ * one difference, +0 for -0, changes no sum or product). */
+static inline f4 profile4(f4 edge, f4 inverse_ramp, f4 d2) {
+    return min4(max4((edge - sqrt4(d2)) * inverse_ramp, splat4(0.0f)), splat4(1.0f));
+}
+
+/* One dot's profile at four pixel centres of a row. */
 static inline f4 coverage4(const painted_dot *p, f4 dx, float dy) {
-    f4 v = (splat4(p->edge) - sqrt4(dx * dx + splat4(dy * dy))) * splat4(p->inverse_ramp);
-    return min4(max4(v, splat4(0.0f)), splat4(1.0f));
+    return profile4(splat4(p->edge), splat4(p->inverse_ramp), dx * dx + splat4(dy * dy));
 }
 
 /* Pixel columns x .. x + 3 as floats, and which of them are at most `last`. */
@@ -269,9 +276,7 @@ static void coverage_sums(const painted_dot *dots, const uint32_t *which, int co
         const painted_dot *p = &dots[which[l < count ? l : 0]];
         x[l] = p->x, y[l] = p->y, edge[l] = p->edge, inverse_ramp[l] = p->inverse_ramp;
     }
-    /* first_pixel and last_pixel, lane by lane */
-    i4 xa = iceil4(x - edge - splat4(0.5f)), xb = ifloor4(x + edge - splat4(0.5f));
-    i4 ya = iceil4(y - edge - splat4(0.5f)), yb = ifloor4(y + edge - splat4(0.5f));
+    i4 xa = first_pixel4(x, edge), xb = last_pixel4(x, edge), ya = first_pixel4(y, edge), yb = last_pixel4(y, edge);
     int rows = 0, columns = 0;
     for (int l = 0; l < 4; l++) {
         rows = yb[l] - ya[l] + 1 > rows ? yb[l] - ya[l] + 1 : rows;
@@ -284,8 +289,7 @@ static void coverage_sums(const painted_dot *dots, const uint32_t *which, int co
         for (int c = 0; c < columns; c++) {
             i4 column = xa + c;
             f4 dx = __builtin_convertvector(column, f4) + splat4(0.5f) - x;
-            f4 v = (edge - sqrt4(dx * dx + dy * dy)) * inverse_ramp;
-            sum += keep4(min4(max4(v, splat4(0.0f)), splat4(1.0f)), row_in & (column <= xb));
+            sum += keep4(profile4(edge, inverse_ramp, dx * dx + dy * dy), row_in & (column <= xb));
         }
     }
     for (int l = 0; l < count; l++) sums[l] = sum[l];
@@ -310,6 +314,12 @@ typedef struct paint_context {
 } paint_context;
 
 enum { PAINT_BLOCK = 256 }; /* dots a thread shapes at a time */
+
+/* A dot's weight from its area (what the weight holds until then), its
+ * profile's sum and its opacity. */
+static inline void finish_weight(painted_dot *p, float sum, float opacity) {
+    p->weight = sum > 0 ? p->weight / sum * opacity : 0.0f;
+}
 
 /* Works out dot i's look and footprint. Returns 0 when it does not show
  * (weight 0), 1 when it is done but for its tiles, 2 when its weight waits
@@ -344,8 +354,7 @@ static int shape_dot(smp_renderer *r, const paint_context *k, size_t i, float *o
      * continuous integral is as good as the sum. */
     float inner = p->edge - 0.5f * ramp;
     if (inner < 2.0f) return 2;
-    float sum = (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f);
-    p->weight = sum > 0 ? p->weight / sum * *opacity : 0.0f;
+    finish_weight(p, (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f), *opacity);
     return 1;
 }
 
@@ -366,7 +375,7 @@ static void paint_block(smp_renderer *r, const paint_context *k, size_t first, s
         coverage_sums(r->dots, waiting + j, group, sums);
         for (int l = 0; l < group; l++) {
             painted_dot *p = &r->dots[waiting[j + l]];
-            p->weight = sums[l] > 0 ? p->weight / sums[l] * opacity[j + l] : 0.0f;
+            finish_weight(p, sums[l], opacity[j + l]);
             set_tile_range(p, k->v->out_width, k->v->out_height);
         }
     }
