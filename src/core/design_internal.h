@@ -101,7 +101,9 @@ static inline float smp_unit(uint64_t h) { return (float)(h >> 40) * (1.0f / 167
  * zone), noise the candidate's edge noise. */
 static inline float smp_treated_depth(const smp_style *s, float distance, float blend_distance, float noise,
                                       float *hairline) {
-    float near_hair = fminf(fmaxf(1.0f + blend_distance / (float)s->feather_mm, 0.0f), 1.0f);
+    float near_hair = 1.0f + blend_distance / (float)s->feather_mm; /* clamped to [0, 1]: fminf is a libm call */
+    near_hair = near_hair > 0.0f ? near_hair : 0.0f;
+    near_hair = near_hair < 1.0f ? near_hair : 1.0f;
     *hairline = 1.0f - near_hair;
     return distance - (float)s->hairline_offset_mm * *hairline + (float)s->irregularity * noise;
 }

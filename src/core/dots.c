@@ -34,6 +34,10 @@ static float smoothstep(float u) { return u * u * (3.0f - 2.0f * u); }
 /* The hexagonal spacing, mm, at a fraction t of the candidates' density. */
 static float spacing_at(float t) { return sqrtf(2.0f / (1.7320508f * t * (float)(SMP_DENSITY_MAX / 100.0))); }
 
+/* (0.6 spacing_at(t))^2 * t, less 1% for rounding: a dot whose diameter^2 * t
+ * is below it is narrower than 0.6 spacing_at(t). */
+#define SMALL_DOT (0.99f * 0.36f * 2.0f / (1.7320508f * (float)(SMP_DENSITY_MAX / 100.0)))
+
 /* Candidate i of the design, made a dot if its rank is below the target there. Returns 1 if it is. */
 static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot *out) {
     const smp_design *d = f->d;
@@ -68,9 +72,12 @@ static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot
                      (1.0f + 0.5f * scar);
     float shade = (float)s->shade * shade_factor * (1.0f + (float)s->shade_variation * c->shade_jitter[i]);
     /* Every prefix of the candidates keeps 0.64 of the hexagonal spacing: dots
-     * smaller than 0.6 of it never touch. */
-    float widest = 0.6f * spacing_at(t); /* comparisons: fminf is a libm call (its NaN rules are not minss's) */
-    diameter = diameter < widest ? diameter : widest;
+     * smaller than 0.6 of it never touch. Its square root is worked out only
+     * for a dot near that size: well below it, diameter^2 * t is too. */
+    if (diameter * diameter * t >= SMALL_DOT) {
+        float widest = 0.6f * spacing_at(t); /* comparisons: fminf is a libm call (its NaN rules are not minss's) */
+        diameter = diameter < widest ? diameter : widest;
+    }
     shade = shade > 0.0f ? shade : 0.0f;
     *out = (smp_dot){c->x[i], c->y[i], diameter, shade < 1.0f ? shade : 1.0f, rank, scar, c->id[i],
                      (uint8_t)(session + 1), (uint8_t)(blend ? SMP_ZONE_BLEND : SMP_ZONE_TREATMENT), {0, 0}};
@@ -135,13 +142,17 @@ smp_status smp_design_dots(const smp_design *design, const smp_rect_mm *rect, sm
     double x1 = r.x + r.width, y1 = r.y + r.height;
 #pragma omp parallel for schedule(dynamic, 8)
     for (int k = 0; k < bins; k++) {
-        int b = (by0 + k / cols) * c->bins_x + bx0 + k % cols;
+        int bx = bx0 + k % cols, by = by0 + k / cols, b = by * c->bins_x + bx;
         smp_dot *out = list->dots + start[k];
         size_t n = 0;
+        /* A bin wholly inside the rectangle needs no test per candidate (a
+         * candidate's float x can round up to its bin's right edge, hence < x1). */
+        int inside = r.x <= bx * SMP_BIN_MM && (bx + 1) * SMP_BIN_MM < x1 && r.y <= by * SMP_BIN_MM &&
+                     (by + 1) * SMP_BIN_MM < y1;
         /* Candidates are in rank order: none past the bin's highest target can be a dot. */
         float most = fmaxf(f.density * design->bin_treatment[b], f.blend_density * design->bin_blend[b]);
         for (uint32_t i = c->bin_start[b]; i < c->bin_start[b + 1] && c->rank[i] < most; i++) {
-            if (c->x[i] < r.x || c->x[i] >= x1 || c->y[i] < r.y || c->y[i] >= y1) continue;
+            if (!inside && (c->x[i] < r.x || c->x[i] >= x1 || c->y[i] < r.y || c->y[i] >= y1)) continue;
             n += (size_t)select_dot(&f, c, i, out + n);
         }
         kept[k] = n;

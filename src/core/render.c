@@ -298,6 +298,7 @@ static void coverage_sums(const painted_dot *dots, const uint32_t *which, int co
 /* The last session the look shows that any dot belongs to. */
 static int last_shown_session(const smp_dot_list *dots, int last) {
     int shown = 0;
+#pragma omp parallel for schedule(static) reduction(max : shown)
     for (size_t i = 0; i < dots->count; i++)
         if (dots->dots[i].session <= last && dots->dots[i].session > shown) shown = dots->dots[i].session;
     return shown;
