@@ -108,6 +108,25 @@ static inline float smp_treated_depth(const smp_style *s, float distance, float 
     return distance - (float)s->hairline_offset_mm * *hairline + (float)s->irregularity * noise;
 }
 
+/* A dot list left in runs: run k holds kept[k] dots from list->dots +
+ * start[k], which belong at first[k] once the runs close up. */
+typedef struct smp_dot_runs {
+    size_t count, capacity;
+    size_t *start, *kept, *first;
+} smp_dot_runs;
+
+/* smp_design_dots's selection (design and list not NULL), its bins left
+ * where their candidates would start, as runs: closing them up is a serial
+ * pass a caller that reads the dots run by run does without. list->count
+ * is the number of dots. On failure runs->count is 0 and list->count unchanged. */
+smp_status smp_design_select(const smp_design *design, const smp_rect_mm *rect, smp_dot_list *list,
+                             smp_dot_runs *runs);
+void smp_dot_runs_free(smp_dot_runs *runs); /* the arrays; NULL is a no-op */
+
+/* Runs of `run` dots (the last may be shorter) over a closed-up list of n.
+ * Returns 0 when out of memory. */
+int smp_dot_runs_even(smp_dot_runs *runs, size_t n, size_t run);
+
 /* Edge noise at a point (mm) for a seed: large- and small-scale Perlin noise,
  * in millimetres at irregularity 1. */
 float smp_edge_noise(uint64_t seed, double x_mm, double y_mm);

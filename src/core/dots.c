@@ -114,36 +114,75 @@ size_t smp_design_candidate_count(const smp_design *design, const smp_rect_mm *r
     return n;
 }
 
-smp_status smp_design_dots(const smp_design *design, const smp_rect_mm *rect, smp_dot_list *list) {
-    if (!design || !list) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_dots: NULL argument");
+void smp_dot_runs_free(smp_dot_runs *runs) {
+    if (!runs) return;
+    free(runs->start);
+    free(runs->kept);
+    free(runs->first);
+    memset(runs, 0, sizeof *runs);
+}
+
+static int reserve_runs(smp_dot_runs *runs, size_t n) {
+    if (n <= runs->capacity) return 1;
+    size_t *start = realloc(runs->start, n * sizeof *start);
+    if (start) runs->start = start;
+    size_t *kept = start ? realloc(runs->kept, n * sizeof *kept) : NULL;
+    if (kept) runs->kept = kept;
+    size_t *first = kept ? realloc(runs->first, n * sizeof *first) : NULL;
+    if (first) runs->first = first;
+    if (!first) return 0;
+    runs->capacity = n;
+    return 1;
+}
+
+int smp_dot_runs_even(smp_dot_runs *runs, size_t n, size_t run) {
+    size_t count = (n + run - 1) / run;
+    if (!reserve_runs(runs, count ? count : 1)) return 0;
+    runs->count = count;
+    for (size_t k = 0; k < count; k++)
+        runs->start[k] = runs->first[k] = k * run, runs->kept[k] = n - k * run < run ? n - k * run : run;
+    return 1;
+}
+
+/* The candidates of the bins the rectangle overlaps: where each bin's start
+ * in a list of them all, and their total. Returns 0 when out of memory. */
+static int bin_starts(const smp_candidates *c, int bx0, int by0, int cols, int rows, smp_dot_runs *runs,
+                      size_t *total) {
+    int bins = cols * rows;
+    if (!reserve_runs(runs, (size_t)bins)) return 0;
+    runs->count = (size_t)bins;
+    size_t n = 0;
+    for (int k = 0; k < bins; k++) {
+        int b = (by0 + k / cols) * c->bins_x + bx0 + k % cols;
+        runs->start[k] = n;
+        n += c->bin_start[b + 1] - c->bin_start[b];
+    }
+    *total = n;
+    return 1;
+}
+
+smp_status smp_design_select(const smp_design *design, const smp_rect_mm *rect, smp_dot_list *list,
+                             smp_dot_runs *runs) {
     const smp_candidates *c = &design->candidates;
     smp_rect_mm r = clip_rect(design, rect);
     int bx0, by0, bx1, by1;
+    runs->count = 0;
     if (!smp_candidates_bin_range(c, &r, &bx0, &by0, &bx1, &by1)) {
         list->count = 0;
         return SMP_OK;
     }
     int cols = bx1 - bx0 + 1, rows = by1 - by0 + 1, bins = cols * rows;
-    size_t *start = malloc(((size_t)bins + 1) * sizeof *start), *kept = malloc((size_t)bins * sizeof *kept);
-    if (start) {
-        start[0] = 0;
-        for (int k = 0; k < bins; k++) {
-            int b = (by0 + k / cols) * c->bins_x + bx0 + k % cols;
-            start[k + 1] = start[k] + (c->bin_start[b + 1] - c->bin_start[b]);
-        }
-    }
-    if (!start || !kept || !reserve(list, start[bins] ? start[bins] : 1)) {
-        free(start);
-        free(kept);
+    size_t total = 0;
+    if (!bin_starts(c, bx0, by0, cols, rows, runs, &total) || !reserve(list, total ? total : 1)) {
+        runs->count = 0;
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of %d bins", bins);
     }
-    /* Each bin writes where its candidates would start, then the bins close up in order. */
     field f = field_for(design);
     double x1 = r.x + r.width, y1 = r.y + r.height;
 #pragma omp parallel for schedule(dynamic, 8)
     for (int k = 0; k < bins; k++) {
         int bx = bx0 + k % cols, by = by0 + k / cols, b = by * c->bins_x + bx;
-        smp_dot *out = list->dots + start[k];
+        smp_dot *out = list->dots + runs->start[k];
         size_t n = 0;
         /* A bin wholly inside the rectangle needs no test per candidate (a
          * candidate's float x can round up to its bin's right edge, hence < x1). */
@@ -155,15 +194,22 @@ smp_status smp_design_dots(const smp_design *design, const smp_rect_mm *rect, sm
             if (!inside && (c->x[i] < r.x || c->x[i] >= x1 || c->y[i] < r.y || c->y[i] >= y1)) continue;
             n += (size_t)select_dot(&f, c, i, out + n);
         }
-        kept[k] = n;
+        runs->kept[k] = n;
     }
     size_t count = 0;
-    for (int k = 0; k < bins; k++) {
-        if (count != start[k] && kept[k]) memmove(list->dots + count, list->dots + start[k], kept[k] * sizeof *list->dots);
-        count += kept[k];
-    }
-    free(start);
-    free(kept);
+    for (int k = 0; k < bins; k++) runs->first[k] = count, count += runs->kept[k];
     list->count = count;
     return SMP_OK;
+}
+
+smp_status smp_design_dots(const smp_design *design, const smp_rect_mm *rect, smp_dot_list *list) {
+    if (!design || !list) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_dots: NULL argument");
+    smp_dot_runs runs = {0};
+    smp_status status = smp_design_select(design, rect, list, &runs);
+    /* The runs close up in order: each moves down, never over one not yet moved. */
+    for (size_t k = 0; status == SMP_OK && k < runs.count; k++)
+        if (runs.first[k] != runs.start[k] && runs.kept[k])
+            memmove(list->dots + runs.first[k], list->dots + runs.start[k], runs.kept[k] * sizeof *list->dots);
+    smp_dot_runs_free(&runs);
+    return status;
 }

@@ -122,7 +122,8 @@ struct smp_renderer {
     const smp_image *photo;
     int levels;                     /* pyramid levels made so far, the photo counting as the first */
     smp_image *pyramid[MAX_LEVELS]; /* [0] unused (the photo), each next one half the size */
-    smp_dot_list visible; /* smp_render's dots in view, kept so frames reuse the memory */
+    smp_dot_list visible; /* smp_render's dots in view, in runs, kept so frames reuse the memory */
+    smp_dot_runs runs;    /* the runs of the dots being drawn */
     smp_image *base;      /* the photo resampled for the last scaled view, */
     double base_key[5];   /* keyed by its level and sampling, */
     int base_ready;       /* whole once a render of that view finished: a style change skips the resampling */
@@ -175,6 +176,7 @@ void smp_renderer_destroy(smp_renderer *r) {
     if (!r) return;
     for (int i = 1; i < r->levels; i++) smp_image_destroy(r->pyramid[i]);
     smp_dot_list_free(&r->visible);
+    smp_dot_runs_free(&r->runs);
     smp_image_destroy(r->base);
     free(r->dots);
     free(r->halo.ink), free(r->halo.scratch);
@@ -296,17 +298,17 @@ static void coverage_sums(const painted_dot *dots, const uint32_t *which, int co
 }
 
 /* The last session the look shows that any dot belongs to. */
-static int last_shown_session(const smp_dot_list *dots, int last) {
+static int last_shown_session(const smp_dot *dots, const smp_dot_runs *runs, int last) {
     int shown = 0;
 #pragma omp parallel for schedule(static) reduction(max : shown)
-    for (size_t i = 0; i < dots->count; i++)
-        if (dots->dots[i].session <= last && dots->dots[i].session > shown) shown = dots->dots[i].session;
+    for (size_t k = 0; k < runs->count; k++)
+        for (const smp_dot *d = dots + runs->start[k]; d < dots + runs->start[k] + runs->kept[k]; d++)
+            if (d->session <= last && d->session > shown) shown = d->session;
     return shown;
 }
 
 /* What shaping the dots for a view needs. */
 typedef struct paint_context {
-    const smp_dot_list *dots;
     const smp_view *v;
     smp_age_state ages[SMP_MAX_SESSIONS];
     int last;            /* the last session shown */
@@ -322,14 +324,12 @@ static inline void finish_weight(painted_dot *p, float sum, float opacity) {
     p->weight = sum > 0 ? p->weight / sum * opacity : 0.0f;
 }
 
-/* Works out dot i's look and footprint. Returns 0 when it does not show
- * (weight 0), 1 when it is done but for its tiles, 2 when its weight waits
- * for its profile's sum: the weight then holds the dot's area, *opacity its
- * opacity. */
-static int shape_dot(smp_renderer *r, const paint_context *k, size_t i, float *opacity) {
-    const smp_dot *d = &k->dots->dots[i];
+/* Works out dot d's look and footprint, as painted dot p. Returns 0 when it
+ * does not show (weight 0), 1 when it is done but for its tiles, 2 when its
+ * weight waits for its profile's sum: the weight then holds the dot's area,
+ * *opacity its opacity. */
+static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, float *opacity) {
     const smp_view *v = k->v;
-    painted_dot *p = &r->dots[i];
     p->weight = 0.0f, p->halo = 0.0f;
     p->tiles[0] = p->tiles[1] = 1, p->tiles[2] = p->tiles[3] = 0; /* no tiles */
     if (d->session > k->last || d->session < 1) return 0;
@@ -359,16 +359,18 @@ static int shape_dot(smp_renderer *r, const paint_context *k, size_t i, float *o
     return 1;
 }
 
-/* Shapes dots [first, end): their looks, then the profile sums of the small
- * ones four at a time, then their tiles. */
-static void paint_block(smp_renderer *r, const paint_context *k, size_t first, size_t end) {
+/* Shapes n dots (at most PAINT_BLOCK) as painted dots first, first + 1, ...:
+ * their looks, then the profile sums of the small ones four at a time, then
+ * their tiles. */
+static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *dots, size_t first, size_t n) {
     uint32_t waiting[PAINT_BLOCK];
     float opacity[PAINT_BLOCK];
     int count = 0;
-    for (size_t i = first; i < end; i++) {
-        int state = shape_dot(r, k, i, &opacity[count]);
-        if (state == 1) set_tile_range(&r->dots[i], k->v->out_width, k->v->out_height);
-        if (state == 2) waiting[count++] = (uint32_t)i;
+    for (size_t i = 0; i < n; i++) {
+        painted_dot *p = &r->dots[first + i];
+        int state = shape_dot(k, &dots[i], p, &opacity[count]);
+        if (state == 1) set_tile_range(p, k->v->out_width, k->v->out_height);
+        if (state == 2) waiting[count++] = (uint32_t)(first + i);
     }
     for (int j = 0; j < count; j += 4) {
         float sums[4];
@@ -382,23 +384,25 @@ static void paint_block(smp_renderer *r, const paint_context *k, size_t first, s
     }
 }
 
-/* Works out each dot's look and footprint for the view (weight 0: not shown).
+/* Works out the look and footprint for the view (weight 0: not shown) of
+ * each dot of the runs, painted dots in the order the runs close up in.
  * Returns the halo's spread in output pixels. */
-static float paint_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
-                        const smp_view *v) {
-    paint_context k = {.dots = dots, .v = v, .last = look->sessions ? look->sessions : SMP_MAX_SESSIONS,
+static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs *runs, double px_per_mm,
+                        const smp_look *look, const smp_view *v) {
+    paint_context k = {.v = v, .last = look->sessions ? look->sessions : SMP_MAX_SESSIONS,
                        .px_per_mm = px_per_mm, .sx = v->out_width / v->width, .sy = v->out_height / v->height};
     k.scale = sqrt(k.sx * k.sy);
-    int shown_last = last_shown_session(dots, k.last);
+    int shown_last = last_shown_session(dots, runs, k.last);
     for (int s = 0; s < SMP_MAX_SESSIONS; s++) k.ages[s] = smp_age_of(look, s + 1, shown_last);
     const smp_age_state *newest = &k.ages[shown_last > 0 ? shown_last - 1 : 0];
     for (int c = 0; c < 3; c++) r->absorb[c] = 1.0f - newest->ink[c];
     float sigma = (float)(newest->halo_sigma_mm * px_per_mm * k.scale);
     k.halo_reach = 3.0f * sigma + 2.0f;
-    size_t blocks = (dots->count + PAINT_BLOCK - 1) / PAINT_BLOCK;
-#pragma omp parallel for schedule(static)
-    for (size_t b = 0; b < blocks; b++)
-        paint_block(r, &k, b * PAINT_BLOCK, b + 1 < blocks ? (b + 1) * PAINT_BLOCK : dots->count);
+#pragma omp parallel for schedule(dynamic, 8)
+    for (size_t run = 0; run < runs->count; run++)
+        for (size_t i = 0; i < runs->kept[run]; i += PAINT_BLOCK)
+            paint_block(r, &k, dots + runs->start[run] + i, runs->first[run] + i,
+                        runs->kept[run] - i < PAINT_BLOCK ? runs->kept[run] - i : PAINT_BLOCK);
     return sigma;
 }
 
@@ -874,26 +878,28 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
     composite_tile(r, s->source, out, x0, y0, w, h, cores ? &ink : NULL, halo);
 }
 
-smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
-                           const smp_view *view, smp_image *out, smp_progress_fn progress, void *user) {
-    if (!r) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: no renderer");
-    smp_look defaults = {0};
-    if (!look) look = &defaults;
-    smp_view v;
-    smp_status status = resolve_view(r, view, out, &v);
-    if (status == SMP_OK) status = smp_look_check(look);
-    if (status != SMP_OK) return status;
-    size_t n = dots ? dots->count : 0;
-    if (n && !(px_per_mm > 0)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: the scale is not positive");
+static const smp_look default_look; /* zero: healed, all sessions, neutral ink */
+
+/* The view resolved into *v, and the look checked. */
+static smp_status check_request(const smp_renderer *r, const smp_look *look, const smp_view *view,
+                                const smp_image *out, smp_view *v) {
+    smp_status status = resolve_view(r, view, out, v);
+    return status == SMP_OK ? smp_look_check(look ? look : &default_look) : status;
+}
+
+/* Renders the n dots that r->runs lists over `dots` into the checked view v. */
+static smp_status render_runs(smp_renderer *r, const smp_dot *dots, size_t n, double px_per_mm,
+                              const smp_look *look, const smp_view *v, smp_image *out, smp_progress_fn progress,
+                              void *user) {
     if (n > UINT32_MAX) return smp_fail(SMP_ERR_TOO_LARGE, "render: %zu dots is too many", n);
-    int tiles_x = (v.out_width + TILE - 1) / TILE, tiles_y = (v.out_height + TILE - 1) / TILE;
+    int tiles_x = (v->out_width + TILE - 1) / TILE, tiles_y = (v->out_height + TILE - 1) / TILE;
     sampler s;
     float sigma = n ? 1.0f : 0.0f;
-    if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) || !sampler_for(r, &v, &s))
+    if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) || !sampler_for(r, v, &s))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
-    if (n) sigma = paint_dots(r, dots, px_per_mm, look, &v);
-    if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, &v, sigma))
-        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v.out_width, v.out_height);
+    if (n) sigma = paint_dots(r, dots, &r->runs, px_per_mm, look ? look : &default_look, v);
+    if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, v, sigma))
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v->out_width, v->out_height);
     call_once(&shade_once, build_shade_table);
     atomic_int done = 0, cancelled = 0;
     int tiles = tiles_x * tiles_y, reported = 0;
@@ -916,6 +922,18 @@ smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_
     return SMP_OK;
 }
 
+smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
+                           const smp_view *view, smp_image *out, smp_progress_fn progress, void *user) {
+    if (!r) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: no renderer");
+    smp_view v;
+    smp_status status = check_request(r, look, view, out, &v);
+    if (status != SMP_OK) return status;
+    size_t n = dots ? dots->count : 0;
+    if (n && !(px_per_mm > 0)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: the scale is not positive");
+    if (!smp_dot_runs_even(&r->runs, n, PAINT_BLOCK)) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
+    return render_runs(r, n ? dots->dots : NULL, n, px_per_mm, look, &v, out, progress, user);
+}
+
 smp_status smp_render(smp_renderer *r, const smp_design *design, const smp_look *look, const smp_view *view,
                       smp_image *out, smp_progress_fn progress, void *user) {
     if (!design) return smp_render_dots(r, NULL, 1.0, look, view, out, progress, user);
@@ -924,13 +942,15 @@ smp_status smp_render(smp_renderer *r, const smp_design *design, const smp_look 
         return smp_fail(SMP_ERR_MISMATCH, "render: the design is for a %dx%d photo, the renderer has %dx%d",
                         design->photo_width, design->photo_height, r->photo->width, r->photo->height);
     smp_view v;
-    smp_status status = resolve_view(r, view, out, &v);
+    smp_status status = check_request(r, look, view, out, &v);
     if (status != SMP_OK) return status;
     /* The dots whose footprint may reach the view: its rectangle, widened by a generous halo. */
     double margin = 2.0;
     smp_rect_mm rect = {v.x / design->px_per_mm - margin, v.y / design->px_per_mm - margin,
                         v.width / design->px_per_mm + 2 * margin, v.height / design->px_per_mm + 2 * margin};
-    status = smp_design_dots(design, &rect, &r->visible);
-    if (status == SMP_OK) status = smp_render_dots(r, &r->visible, design->px_per_mm, look, &v, out, progress, user);
+    /* Drawn from the selection's runs as they lie: no pass to close them up. */
+    status = smp_design_select(design, &rect, &r->visible, &r->runs);
+    if (status == SMP_OK)
+        status = render_runs(r, r->visible.dots, r->visible.count, design->px_per_mm, look, &v, out, progress, user);
     return status;
 }
