@@ -1,5 +1,6 @@
 /* bench.c: smp-studio --bench: frame times of a fixed sequence of slider moves, hairline
  * switches, wipes and zooms, from the input to the frame finished on the GPU. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,13 +8,17 @@
 #include "studio.h"
 
 /* The sequence's first steps are style changes (a slider moved); then come wipes and zooms. */
-#define STYLE_STEPS (21 + 11 + 2 * 4)
+#define STYLE_STEPS (22 + 11 + 2 * 4)
 
-/* The sequence as a script, so the benchmark plays what a person's input would. */
-static void write_sequence(char *text, size_t size) {
+/* The sequence as a script, so the benchmark plays what a person's input
+ * would. The density moves 50 dots/cm2 either side of the design's own and
+ * back, so the other style changes show as many dots as the design does. */
+static void write_sequence(char *text, size_t size, double density) {
     size_t n = 0;
+    int from = (int)fmax(density - 50.0, SMP_DENSITY_MIN);
 #define ADD_(...) n += (size_t)snprintf(text + n, size - n, __VA_ARGS__)
-    for (int i = 0; i <= 20; i++) ADD_("set density %d\n", 100 + 5 * i);
+    for (int i = 0; i <= 20; i++) ADD_("set density %d\n", from + 5 * i);
+    ADD_("set density %g\n", density);
     for (int i = 0; i <= 10; i++) ADD_("set dot_size %.2f\n", 0.14 + 0.01 * i);
     for (int i = 0; i < 4; i++) ADD_("set hairline %s\nset feather_mm %d\n", i % 2 ? "soft" : "sharp", i % 2 ? 6 : 1);
     for (int i = 0; i < 10; i++) ADD_("drag %d 300 %d 300\n", i ? 200 + 100 * (i - 1) : 960, 200 + 100 * i);
@@ -35,7 +40,7 @@ void studio_print_times(const char *name, double *ms, int count) {
 
 int studio_bench(studio *s) {
     static char text[8192];
-    write_sequence(text, sizeof text);
+    write_sequence(text, sizeof text, smp_design_style(s->doc.design)->density);
     studio_script *script = NULL;
     int code = studio_script_parse(text, "the benchmark sequence", &script);
     if (code != STUDIO_EXIT_OK) return code;
