@@ -95,7 +95,7 @@ static void full_photo_table(smp_renderer *r, smp_design *d, double px_per_mm) {
  * after a slider move re-selects the dots (smp_design_dots) and renders them. */
 static void viewport_row(smp_renderer *r, smp_design *d, double px_per_mm, int w, int h, double visible) {
     double side_mm = sqrt(visible / (SMP_DENSITY_MAX / 100.0) * w / h);
-    smp_view view = {100, 100, side_mm * px_per_mm, side_mm * px_per_mm * h / w, w, h};
+    smp_view view = {100, 100, side_mm * px_per_mm, side_mm * px_per_mm * h / w, w, h, 0};
     smp_rect_mm rect = {view.x / px_per_mm - 1, view.y / px_per_mm - 1, view.width / px_per_mm + 2,
                         view.height / px_per_mm + 2};
     smp_image *out = smp_image_create(w, h);

@@ -81,7 +81,7 @@ static void sub_pixel_dots_keep_their_ink(void **state) {
     }
     smp_image *zoomed = smp_image_create(400, 400); /* 20 x 20 photo pixels at 20x: the dot and its halo */
     dot.x_mm = 4.0f, dot.y_mm = 4.0f;
-    smp_view view = {10, 10, 20, 20, 400, 400};
+    smp_view view = {10, 10, 20, 20, 400, 400, 0};
     assert_int_equal(smp_render_dots(r, &list, 5.0, NULL, &view, zoomed, NULL, NULL), SMP_OK);
     double sum = 0.0; /* white everywhere before: darkening is 1 - linear */
     for (int y = 0; y < 400; y++)
@@ -220,20 +220,51 @@ static void views_agree_with_the_whole(void **state) {
     assert_int_equal(smp_renderer_create(skin, &r), SMP_OK);
     smp_image *whole = render(r, d, NULL, W, H);
     smp_image *part = smp_image_create(64, 48);
-    assert_int_equal(smp_render(r, d, NULL, &(smp_view){40, 30, 64, 48, 64, 48}, part, NULL, NULL), SMP_OK);
+    assert_int_equal(smp_render(r, d, NULL, &(smp_view){40, 30, 64, 48, 64, 48, 0}, part, NULL, NULL), SMP_OK);
     for (int y = 0; y < 48; y++)
         for (int x = 0; x < 64; x++)
             for (int c = 0; c < 3; c++) assert_true(abs(pixel_at(part, x, y)[c] - pixel_at(whole, 40 + x, 30 + y)[c]) <= 1);
     smp_image *fit = smp_image_create(60, 45); /* a quarter size view keeps the mean */
-    assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, W, H, 60, 45}, fit, NULL, NULL), SMP_OK);
+    assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, W, H, 60, 45, 0}, fit, NULL, NULL), SMP_OK);
     assert_near(mean_luminance(fit, 2, 28), mean_luminance(whole, 8, 112), 0.01);
     smp_image *outside = smp_image_create(10, 10);
-    assert_int_equal(smp_render(r, d, NULL, &(smp_view){-50, -50, 10, 10, 10, 10}, outside, NULL, NULL), SMP_OK);
+    assert_int_equal(smp_render(r, d, NULL, &(smp_view){-50, -50, 10, 10, 10, 10, 0}, outside, NULL, NULL), SMP_OK);
     assert_int_equal(pixel_at(outside, 5, 5)[3], 0); /* past the photo: transparent */
     smp_image_destroy(outside);
     smp_image_destroy(fit);
     smp_image_destroy(part);
     smp_image_destroy(whole);
+    smp_renderer_destroy(r);
+    smp_design_destroy(d);
+    smp_image_destroy(skin);
+}
+
+/* B, G, R, A output is R, G, B, A's bytes with red and blue swapped, in
+ * tiles with ink and without, at 1:1 (read from the photo) and scaled. */
+static void bgra_output_swaps_red_and_blue(void **state) {
+    (void)state;
+    smp_image *skin = make_skin(W, H);
+    smp_design *d = half_design(W, H, PX_PER_MM, &(smp_style){.seed = 2});
+    smp_renderer *r = NULL;
+    assert_int_equal(smp_renderer_create(skin, &r), SMP_OK);
+    const smp_view views[] = {{.bgra = 1}, {10, 20, W / 2.0, H / 2.0, W / 3, H / 3, 1}};
+    for (int i = 0; i < 2; i++) {
+        smp_view rgba_view = views[i];
+        rgba_view.bgra = 0;
+        int w = i ? views[i].out_width : W, h = i ? views[i].out_height : H;
+        smp_image *rgba = smp_image_create(w, h), *bgra = smp_image_create(w, h);
+        assert_int_equal(smp_render(r, d, NULL, &rgba_view, rgba, NULL, NULL), SMP_OK);
+        assert_int_equal(smp_render(r, d, NULL, &views[i], bgra, NULL, NULL), SMP_OK);
+        int inked = 0;
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                const uint8_t *a = pixel_at(rgba, x, y), *b = pixel_at(bgra, x, y);
+                assert_true(a[0] == b[2] && a[1] == b[1] && a[2] == b[0] && a[3] == b[3]);
+                inked += !i && memcmp(a, pixel_at(skin, x, y), 4) != 0;
+            }
+        assert_true(i || (inked > 0 && inked < w * h)); /* tiles with ink and without */
+        smp_image_destroy(bgra), smp_image_destroy(rgba);
+    }
     smp_renderer_destroy(r);
     smp_design_destroy(d);
     smp_image_destroy(skin);
@@ -259,7 +290,7 @@ static void a_renderer_reused_gives_a_fresh_ones_bytes(void **state) {
     smp_design *sparse = half_design(W, H, PX_PER_MM, &(smp_style){.seed = 3, .density = 60});
     smp_design *dense = half_design(W, H, PX_PER_MM, &(smp_style){.seed = 3, .density = 250});
     /* Over 256 tiles each, so the cancel comes halfway. */
-    smp_view near = {30, 20, 150, 100, 660, 440}, moved = {31, 20, 150, 100, 660, 440}, zoomed = {60, 40, 40, 30, 640, 480};
+    smp_view near = {30, 20, 150, 100, 660, 440, 0}, moved = {31, 20, 150, 100, 660, 440, 0}, zoomed = {60, 40, 40, 30, 640, 480, 0};
     const smp_view *views[] = {&near, &moved, &zoomed};
     smp_renderer *reused = NULL;
     assert_int_equal(smp_renderer_create(skin, &reused), SMP_OK);
@@ -293,10 +324,10 @@ static void bad_requests_are_refused(void **state) {
     assert_int_equal(smp_render(r, d, &(smp_look){.sessions = 9}, NULL, out, NULL, NULL), SMP_ERR_INVALID_ARGUMENT);
     assert_int_equal(smp_render(r, d, &(smp_look){.ink = SMP_INK_CUSTOM, .ink_rgb = {2, 0, 0}}, NULL, out, NULL, NULL),
                      SMP_ERR_INVALID_ARGUMENT);
-    assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, -5, 10, W, H}, out, NULL, NULL), SMP_ERR_INVALID_ARGUMENT);
+    assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, -5, 10, W, H, 0}, out, NULL, NULL), SMP_ERR_INVALID_ARGUMENT);
     assert_int_equal(smp_render(r, d, NULL, NULL, out, cancel_at_once, NULL), SMP_OK); /* too few tiles to report */
     smp_image *big = smp_image_create(2000, 2000);
-    assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, W, H, 2000, 2000}, big, cancel_at_once, NULL),
+    assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, W, H, 2000, 2000, 0}, big, cancel_at_once, NULL),
                      SMP_ERR_INVALID_ARGUMENT);
     assert_non_null(strstr(smp_last_error(), "cancelled"));
     smp_image_destroy(big);
@@ -389,6 +420,7 @@ int main(void) {
         cmocka_unit_test(ageing_only_ever_lightens),
         cmocka_unit_test(sessions_build_up_and_drift_turns_blue_green),
         cmocka_unit_test(views_agree_with_the_whole),
+        cmocka_unit_test(bgra_output_swaps_red_and_blue),
         cmocka_unit_test(a_renderer_reused_gives_a_fresh_ones_bytes),
         cmocka_unit_test(bad_requests_are_refused),
         cmocka_unit_test(sample_client_matches_its_stubble),

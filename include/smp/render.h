@@ -55,10 +55,13 @@ void smp_renderer_destroy(smp_renderer *renderer); /* NULL is a no-op */
 
 /* What part of the photo to render, and how big: the rectangle (in photo
  * pixels, fractional allowed) is scaled to fill out_width x out_height. A
- * zero view (or NULL) means the whole photo at its own size. */
+ * view whose rectangle and out_width are zero (or NULL) means the whole photo
+ * at its own size. */
 typedef struct smp_view {
     double x, y, width, height;
     int out_width, out_height;
+    int bgra; /* 1: the output's pixels in the order B, G, R, A (the one GPUs
+                 take fastest), not the R, G, B, A of an smp_image */
 } smp_view;
 
 /* Called now and then with the fraction done (0-1); return nonzero to cancel

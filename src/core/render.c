@@ -131,6 +131,7 @@ struct smp_renderer {
     size_t dots_capacity;
     halo_field halo;
     float absorb[3]; /* 1 - ink transmission, per channel: one ink per render */
+    int red;         /* the output's red byte: 0, or 2 for B, G, R, A */
     uint32_t *bin_start, *bin_items, *chunk_start;
     size_t bins_capacity, items_capacity, chunk_capacity;
 };
@@ -196,7 +197,7 @@ smp_status smp_renderer_create(const smp_image *photo, smp_renderer **out) {
 
 /* The view, checked, with zero meaning the whole photo at its size. */
 static smp_status resolve_view(const smp_renderer *r, const smp_view *view, const smp_image *out, smp_view *v) {
-    smp_view whole = {0, 0, r->photo->width, r->photo->height, r->photo->width, r->photo->height};
+    smp_view whole = {0, 0, r->photo->width, r->photo->height, r->photo->width, r->photo->height, view && view->bgra};
     *v = !view || (view->width == 0 && view->height == 0 && view->out_width == 0) ? whole : *view;
     if (!(v->width > 0 && v->height > 0 && isfinite(v->x) && isfinite(v->y) && isfinite(v->width) &&
           isfinite(v->height)) || v->out_width < 1 || v->out_height < 1)
@@ -851,10 +852,22 @@ static void composite_tile(const smp_renderer *r, const smp_image *source, smp_i
         int step[TILE * 3];
         for (int i = 0; i < w * 3; i++) step[i] = (int)(tr[i] * SHADE_STEPS + 0.5f);
         for (int x = 0; x < w; x++) {
-            for (int c = 0; c < 3; c++) pixels[x * 4 + c] = shade_table[step[x * 3 + c]][from[x * 4 + c]];
+            pixels[x * 4 + r->red] = shade_table[step[x * 3]][from[x * 4]];
+            pixels[x * 4 + 1] = shade_table[step[x * 3 + 1]][from[x * 4 + 1]];
+            pixels[x * 4 + 2 - r->red] = shade_table[step[x * 3 + 2]][from[x * 4 + 2]];
             pixels[x * 4 + 3] = from[x * 4 + 3];
         }
     }
+}
+
+/* w pixels from R, G, B, A to the output's order, red at byte `red`. */
+static void copy_pixels(uint8_t *to, const uint8_t *from, int w, int red) {
+    if (!red) {
+        memcpy(to, from, (size_t)w * 4);
+        return;
+    }
+    for (int x = 0; x < w * 4; x += 4)
+        to[x] = from[x + 2], to[x + 1] = from[x + 1], to[x + 2] = from[x], to[x + 3] = from[x + 3];
 }
 
 /* Composites one tile: the photo, then its transmission from the dots' cores and halos. */
@@ -869,8 +882,8 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
     if (s->fill) fill_tile(s, s->fill, x0, y0, w, h);
     if (!cores && !halo) { /* no ink: the photo's own pixels */
         for (int y = y0; y < y0 + h; y++)
-            memcpy(out->pixels + (size_t)y * out->stride + (size_t)x0 * 4,
-                   s->source->pixels + (size_t)y * s->source->stride + (size_t)x0 * 4, (size_t)w * 4);
+            copy_pixels(out->pixels + (size_t)y * out->stride + (size_t)x0 * 4,
+                        s->source->pixels + (size_t)y * s->source->stride + (size_t)x0 * 4, w, r->red);
         return;
     }
     core_ink ink;
@@ -901,6 +914,7 @@ static smp_status render_runs(smp_renderer *r, const smp_dot *dots, size_t n, do
     if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, v, sigma))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v->out_width, v->out_height);
     call_once(&shade_once, build_shade_table);
+    r->red = v->bgra ? 2 : 0;
     atomic_int done = 0, cancelled = 0;
     int tiles = tiles_x * tiles_y, reported = 0;
 #pragma omp parallel for schedule(dynamic, 4)

@@ -83,7 +83,7 @@ smp_status smp_match_stubble(smp_renderer *r, smp_design *d, const smp_look *loo
     smp_status status = SMP_OK;
     uint8_t *kind = classify_cells(d, blend_distance);
     /* Half size is enough: the renderer keeps every dot's ink at any scale. */
-    smp_view half = {0, 0, d->photo_width, d->photo_height, (d->photo_width + 1) / 2, (d->photo_height + 1) / 2};
+    smp_view half = {0, 0, d->photo_width, d->photo_height, (d->photo_width + 1) / 2, (d->photo_height + 1) / 2, 0};
     smp_image *photo = smp_image_create(half.out_width, half.out_height);
     smp_image *after = smp_image_create(half.out_width, half.out_height);
     if (!kind || !photo || !after) status = smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory matching the stubble");

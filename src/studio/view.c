@@ -50,7 +50,7 @@ studio_visible studio_view_visible(const studio_view *view, const smp_image_info
     if (x1 <= x0 || y1 <= y0) return v;
     v.x = x0, v.y = y0, v.width = x1 - x0, v.height = y1 - y0;
     v.photo = (smp_view){(x0 - left) / view->zoom, (y0 - top) / view->zoom, v.width / view->zoom,
-                         v.height / view->zoom, v.width, v.height};
+                         v.height / view->zoom, v.width, v.height, 0};
     return v;
 }
 
@@ -74,5 +74,5 @@ smp_view studio_view_loupe(const studio_view *view, const smp_image_info *photo,
     /* Kept inside the photo where it fits, so the loupe never shows past its edge. */
     x = side < photo->width ? fmin(fmax(x - side / 2.0, 0.0), photo->width - side) : x - side / 2.0;
     y = side < photo->height ? fmin(fmax(y - side / 2.0, 0.0), photo->height - side) : y - side / 2.0;
-    return (smp_view){x, y, side, side, size, size};
+    return (smp_view){x, y, side, side, size, size, 0};
 }
