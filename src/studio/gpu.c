@@ -58,12 +58,21 @@ static GLuint link_program(const unsigned char *vertex, const unsigned char *fra
     return program;
 }
 
+/* A texture whose storage has the image's size: the picture's in the order
+ * llvmpipe draws as a copy, B, G, R, A (Mesa stores the unsized GL_RGBA given
+ * as GL_BGRA so; any sized format it stores as R, G, B, A), else RGBA8. */
+static void allocate(GLuint texture, int picture, const smp_image *image) {
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, picture ? GL_RGBA : GL_RGBA8, image->width, image->height, 0,
+                 picture ? GL_BGRA : GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+}
+
 static GLuint make_texture(void) {
     GLuint texture;
     glGenTextures(1, &texture);
     glBindTexture(GL_TEXTURE_2D, texture);
     /* The engine renders at screen resolution, so texels map 1:1 to pixels;
-     * RGBA8 (not sRGB) keeps the engine's bytes exactly as they are. */
+     * 8 bits a channel (not sRGB) keeps the engine's bytes exactly as they are. */
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -71,19 +80,19 @@ static GLuint make_texture(void) {
     return texture;
 }
 
-/* Into the texture's storage when it has the image's size (frames mostly do), else into new storage. */
-static void upload(GLuint texture, const smp_image *image) {
+/* Into the texture's storage, made again when the image's size changed
+ * (frames mostly keep it); picture: as allocate's, the image's pixels
+ * already in its order, so the upload is a copy. */
+static void upload(GLuint texture, int picture, const smp_image *image) {
     glBindTexture(GL_TEXTURE_2D, texture);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, (GLint)(image->stride / 4));
     GLint width = 0, height = 0;
     glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &width);
     glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_HEIGHT, &height);
-    if (width == image->width && height == image->height)
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image->pixels);
-    else
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image->width, image->height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                     image->pixels);
+    if (width != image->width || height != image->height) allocate(texture, picture, image);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, (GLint)(image->stride / 4));
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, image->width, image->height, picture ? GL_BGRA : GL_RGBA,
+                    GL_UNSIGNED_BYTE, image->pixels);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
 }
 
@@ -124,7 +133,7 @@ void studio_gpu_label_image(studio_gpu *gpu, int which, const smp_image *image) 
         gpu->labels[which] = make_texture();
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     }
-    upload(gpu->labels[which], image);
+    upload(gpu->labels[which], 0, image);
     gpu->label_width[which] = image->width;
     gpu->label_height[which] = image->height;
 }
@@ -198,26 +207,28 @@ static smp_image *scratch(smp_image **slot, int width, int height) {
     return *slot = smp_image_create(width, height);
 }
 
-static smp_status render_side(GLuint texture, smp_image **slot, studio_document *doc, const smp_design *design,
-                              const studio_visible *visible) {
+static smp_status render_side(GLuint texture, int picture, smp_image **slot, studio_document *doc,
+                              const smp_design *design, const studio_visible *visible) {
     smp_image *image = scratch(slot, visible->width, visible->height);
     if (!image) return SMP_ERR_OUT_OF_MEMORY;
-    smp_status status = smp_render(doc->renderer, design, &doc->look, &visible->photo, image, NULL, NULL);
-    if (status == SMP_OK) upload(texture, image);
+    smp_view view = visible->photo;
+    view.bgra = picture;
+    smp_status status = smp_render(doc->renderer, design, &doc->look, &view, image, NULL, NULL);
+    if (status == SMP_OK) upload(texture, picture, image);
     return status;
 }
 
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before) {
     if (!visible->width) return STUDIO_EXIT_OK;
     const smp_design *left = doc->comparing ? doc->other : NULL;
-    smp_status status = before ? render_side(gpu->before, &gpu->view_image, doc, left, visible) : SMP_OK;
-    if (status == SMP_OK) status = render_side(gpu->after, &gpu->view_image, doc, doc->design, visible);
+    smp_status status = before ? render_side(gpu->before, 1, &gpu->view_image, doc, left, visible) : SMP_OK;
+    if (status == SMP_OK) status = render_side(gpu->after, 1, &gpu->view_image, doc, doc->design, visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
 int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_view *photo_view, int after) {
     studio_visible visible = {0, 0, photo_view->out_width, photo_view->out_height, *photo_view};
-    smp_status status = render_side(gpu->loupe, &gpu->loupe_image, doc, after ? doc->design : NULL, &visible);
+    smp_status status = render_side(gpu->loupe, 0, &gpu->loupe_image, doc, after ? doc->design : NULL, &visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
@@ -228,9 +239,11 @@ static void use_rect_program(const studio_rect_program *p, const studio_view *vi
     glUniform1i(p->u_texture, 0);
 }
 
+/* Two triangles (see shaders/view.vert): llvmpipe draws the picture's as a
+ * copy when its texture is B, G, R, A and the window has no depth buffer. */
 static void draw_rect(const studio_rect_program *p, int x, int y, int width, int height) {
     glUniform4f(p->u_rect, (float)x, (float)y, (float)width, (float)height);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glDrawArrays(GL_TRIANGLES, 0, 6);
 }
 
 static void draw_label(const studio_gpu *gpu, int which, int x, int y) {
@@ -248,6 +261,12 @@ static void draw_shapes(const studio_gpu *gpu, const studio_view *view, const st
     glDrawArrays(GL_TRIANGLES, 0, (GLsizei)shapes->count);
     glBindVertexArray(gpu->vertex_array);
     glUseProgram(gpu->view.program);
+}
+
+/* The colour glClear fills with, as 8-bit codes. A quarter above each code,
+ * so that llvmpipe's paths agree on it: one rounds, the copy path truncates. */
+static void clear_colour(float red, float green, float blue) {
+    glClearColor((red + 0.25f) / 255.0f, (green + 0.25f) / 255.0f, (blue + 0.25f) / 255.0f, 1.0f);
 }
 
 /* Window columns [x0, x1) by rows [y0, y1) (top-down), clipped to the window, as GL's scissor (bottom-up). */
@@ -277,7 +296,7 @@ static void draw_picture(const studio_gpu *gpu, const studio_view *view, const s
             draw_rect(&gpu->view, x + p * pane, top, visible->width, visible->height);
     }
     glUniform1i(gpu->view.u_mirror, 0);
-    glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
+    clear_colour(245, 245, 240);
     int from = (int)floor(wipe - 1.5) + 1, to = (int)ceil(wipe + 0.5); /* the divider's columns [from, to) */
     for (int p = 0; p <= side_by_side; p++) {
         int left = x + p * pane, right = left + visible->width;
@@ -290,7 +309,7 @@ static void draw_picture(const studio_gpu *gpu, const studio_view *view, const s
 void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studio_visible *visible,
                      const studio_loupe *loupe, const studio_shapes *shapes) {
     glViewport(0, 0, view->window_width, view->window_height);
-    glClearColor(0.11f, 0.12f, 0.13f, 1.0f);
+    clear_colour(28, 31, 33);
     glClear(GL_COLOR_BUFFER_BIT);
     glBindVertexArray(gpu->vertex_array);
     glActiveTexture(GL_TEXTURE0);

@@ -171,6 +171,10 @@ static int open_window(studio *s, const studio_options *o) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    /* Nothing is depth-tested; and without a depth or stencil buffer Mesa's
+     * llvmpipe can draw the picture as a copy (see studio_gpu_draw). */
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->screenshot || o->script || o->bench) flags |= SDL_WINDOW_HIDDEN;
     char title[160];
