@@ -820,6 +820,18 @@ static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, i
     }
 }
 
+/* A row of w pixels from `from` through the shade table's rows `step`, red
+ * written at byte `red`: always inlined, so each order is a loop of its own. */
+static inline __attribute__((always_inline)) void shade_row(uint8_t *pixels, const uint8_t *from, const int *step,
+                                                            int w, int red) {
+    for (int x = 0; x < w; x++) {
+        pixels[x * 4 + red] = shade_table[step[x * 3]][from[x * 4]];
+        pixels[x * 4 + 1] = shade_table[step[x * 3 + 1]][from[x * 4 + 1]];
+        pixels[x * 4 + 2 - red] = shade_table[step[x * 3 + 2]][from[x * 4 + 2]];
+        pixels[x * 4 + 3] = from[x * 4 + 3];
+    }
+}
+
 /* The tile's pixels of `source` darkened by the cores' and the halo's
  * transmission, in linear light, into `out`. Pixels no ink reaches keep their bytes. */
 static void composite_tile(const smp_renderer *r, const smp_image *source, smp_image *out, int x0, int y0, int w,
@@ -851,12 +863,8 @@ static void composite_tile(const smp_renderer *r, const smp_image *source, smp_i
          * pixel no ink reaches gets the last row, which keeps its bytes. */
         int step[TILE * 3];
         for (int i = 0; i < w * 3; i++) step[i] = (int)(tr[i] * SHADE_STEPS + 0.5f);
-        for (int x = 0; x < w; x++) {
-            pixels[x * 4 + r->red] = shade_table[step[x * 3]][from[x * 4]];
-            pixels[x * 4 + 1] = shade_table[step[x * 3 + 1]][from[x * 4 + 1]];
-            pixels[x * 4 + 2 - r->red] = shade_table[step[x * 3 + 2]][from[x * 4 + 2]];
-            pixels[x * 4 + 3] = from[x * 4 + 3];
-        }
+        if (r->red) shade_row(pixels, from, step, w, 2);
+        else shade_row(pixels, from, step, w, 0);
     }
 }
 
