@@ -753,23 +753,35 @@ typedef struct halo_block {
     f4 cell[HALO_SPAN_W * HALO_SPAN_H];
 } halo_block;
 
+/* The table between steps k and k + 1, f of the way. */
+static inline f4 lut_at(const halo_field *h, int k, float f) { return h->lut[k] + (h->lut[k + 1] - h->lut[k]) * splat4(f); }
+
+/* The transmission of a cell holding `ink`. */
+static inline f4 halo_cell(const halo_field *h, float ink) {
+    ink *= h->lut_scale;
+    if (!(ink > 0.0f)) return splat4(1.0f);
+    int k = ink < HALO_LUT ? (int)ink : HALO_LUT - 1;
+    return lut_at(h, k, ink - (float)k < 1.0f ? ink - (float)k : 1.0f);
+}
+
 static void halo_block_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows,
                            halo_block *b) {
     b->x0 = xs->cell[0], b->y0 = ys->cell[0];
     b->width = xs->cell[w - 1] + 2 - b->x0;
     int height = ys->cell[rows - 1] + 2 - b->y0;
-    for (int y = 0; y < height; y++)
-        for (int x = 0; x < b->width; x++) {
-            float ink = h->ink[(size_t)(b->y0 + y) * (size_t)h->width + (size_t)(b->x0 + x)] * h->lut_scale;
-            f4 *cell = &b->cell[y * b->width + x];
-            if (!(ink > 0.0f)) {
-                *cell = splat4(1.0f);
-                continue;
-            }
-            int k = ink < HALO_LUT ? (int)ink : HALO_LUT - 1;
-            float f = ink - (float)k < 1.0f ? ink - (float)k : 1.0f;
-            *cell = h->lut[k] + (h->lut[k + 1] - h->lut[k]) * splat4(f);
+    for (int y = 0; y < height; y++) {
+        const float *in = h->ink + (size_t)(b->y0 + y) * (size_t)h->width + (size_t)b->x0;
+        f4 *cell = b->cell + y * b->width;
+        int x = 0;
+        for (; x + 4 <= b->width; x += 4) { /* the table's steps four cells at a time, as halo_cell's */
+            f4 ink = load4(in + x) * splat4(h->lut_scale);
+            i4 inked = ink > splat4(0.0f);
+            i4 k = __builtin_convertvector(min4(ink, splat4(HALO_LUT - 1)), i4) & inked;
+            f4 f = min4(ink - __builtin_convertvector(k, f4), splat4(1.0f));
+            for (int l = 0; l < 4; l++) cell[x + l] = inked[l] ? lut_at(h, k[l], f[l]) : splat4(1.0f);
         }
+        for (; x < b->width; x++) cell[x] = halo_cell(h, in[x]);
+    }
 }
 
 /* The halo's transmission along one tile row: the two block rows around it
