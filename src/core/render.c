@@ -238,13 +238,16 @@ static inline int last_pixel(float c, float reach) { return ifloor(c + reach - 0
 static inline i4 first_pixel4(f4 c, f4 reach) { return iceil4(c - reach - splat4(0.5f)); }
 static inline i4 last_pixel4(f4 c, f4 reach) { return ifloor4(c + reach - splat4(0.5f)); }
 
+/* Tiles of `side` pixels across `pixels`. */
+static inline int tiles_across(int pixels, int side) { return (pixels + side - 1) / side; }
+
 /* The tile holding pixel column (or row) v, which may be negative. */
 static inline int tile_of(int v, int side) { return v >= 0 ? v / side : -((side - 1 - v) / side); }
 
 /* Notes the tiles a dot's core reaches, clipped to the view (views are
  * below 65536 pixels a side, so a tile index fits 16 bits). */
 static inline void set_tile_range(painted_dot *p, int out_width, int out_height) {
-    int tiles_x = (out_width + TILE_W - 1) / TILE_W, tiles_y = (out_height + TILE_H - 1) / TILE_H;
+    int tiles_x = tiles_across(out_width, TILE_W), tiles_y = tiles_across(out_height, TILE_H);
     int tx0 = tile_of(first_pixel(p->x, p->edge), TILE_W), tx1 = tile_of(last_pixel(p->x, p->edge), TILE_W);
     int ty0 = tile_of(first_pixel(p->y, p->edge), TILE_H), ty1 = tile_of(last_pixel(p->y, p->edge), TILE_H);
     tx0 = tx0 < 0 ? 0 : tx0, ty0 = ty0 < 0 ? 0 : ty0;
@@ -754,7 +757,9 @@ typedef struct halo_block {
 } halo_block;
 
 /* The table between steps k and k + 1, f of the way. */
-static inline f4 lut_at(const halo_field *h, int k, float f) { return h->lut[k] + (h->lut[k + 1] - h->lut[k]) * splat4(f); }
+static inline f4 lut_at(const halo_field *h, int k, float f) {
+    return h->lut[k] + (h->lut[k + 1] - h->lut[k]) * splat4(f);
+}
 
 /* The transmission of a cell holding `ink`. */
 static inline f4 halo_cell(const halo_field *h, float ink) {
@@ -897,7 +902,8 @@ static void copy_pixels(uint8_t *to, const uint8_t *from, int w, int red) {
 /* Composites one tile: the photo, then its transmission from the dots' cores and halos. */
 static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty, int tiles_x, smp_image *out) {
     int x0 = tx * TILE_W, y0 = ty * TILE_H;
-    int w = x0 + TILE_W > out->width ? out->width - x0 : TILE_W, h = y0 + TILE_H > out->height ? out->height - y0 : TILE_H;
+    int w = x0 + TILE_W > out->width ? out->width - x0 : TILE_W;
+    int h = y0 + TILE_H > out->height ? out->height - y0 : TILE_H;
     size_t t = (size_t)ty * (size_t)tiles_x + (size_t)tx;
     int cores = r->bin_start[t] != r->bin_start[t + 1];
     /* Where the halo has no ink its transmission is exactly 1, so a tile with
@@ -917,24 +923,24 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
 
 static const smp_look default_look; /* zero: healed, all sessions, neutral ink */
 
-/* The view resolved into *v, and the look checked. */
+/* The view resolved into *v, and the look (not NULL) checked. */
 static smp_status check_request(const smp_renderer *r, const smp_look *look, const smp_view *view,
                                 const smp_image *out, smp_view *v) {
     smp_status status = resolve_view(r, view, out, v);
-    return status == SMP_OK ? smp_look_check(look ? look : &default_look) : status;
+    return status == SMP_OK ? smp_look_check(look) : status;
 }
 
-/* Renders the n dots that r->runs lists over `dots` into the checked view v. */
+/* Renders the n dots that r->runs lists over `dots` into the checked view v, with the checked look. */
 static smp_status render_runs(smp_renderer *r, const smp_dot *dots, size_t n, double px_per_mm,
                               const smp_look *look, const smp_view *v, smp_image *out, smp_progress_fn progress,
                               void *user) {
     if (n > UINT32_MAX) return smp_fail(SMP_ERR_TOO_LARGE, "render: %zu dots is too many", n);
-    int tiles_x = (v->out_width + TILE_W - 1) / TILE_W, tiles_y = (v->out_height + TILE_H - 1) / TILE_H;
+    int tiles_x = tiles_across(v->out_width, TILE_W), tiles_y = tiles_across(v->out_height, TILE_H);
     sampler s;
     float sigma = n ? 1.0f : 0.0f;
     if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) || !sampler_for(r, v, &s))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
-    if (n) sigma = paint_dots(r, dots, &r->runs, px_per_mm, look ? look : &default_look, v);
+    if (n) sigma = paint_dots(r, dots, &r->runs, px_per_mm, look, v);
     if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, v, sigma))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v->out_width, v->out_height);
     call_once(&shade_once, build_shade_table);
@@ -963,12 +969,14 @@ static smp_status render_runs(smp_renderer *r, const smp_dot *dots, size_t n, do
 smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_per_mm, const smp_look *look,
                            const smp_view *view, smp_image *out, smp_progress_fn progress, void *user) {
     if (!r) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: no renderer");
+    if (!look) look = &default_look;
     smp_view v;
     smp_status status = check_request(r, look, view, out, &v);
     if (status != SMP_OK) return status;
     size_t n = dots ? dots->count : 0;
     if (n && !(px_per_mm > 0)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: the scale is not positive");
-    if (!smp_dot_runs_even(&r->runs, n, PAINT_BLOCK)) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
+    if (!smp_dot_runs_even(&r->runs, n, PAINT_BLOCK))
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
     return render_runs(r, n ? dots->dots : NULL, n, px_per_mm, look, &v, out, progress, user);
 }
 
@@ -979,6 +987,7 @@ smp_status smp_render(smp_renderer *r, const smp_design *design, const smp_look 
     if (design->photo_width != r->photo->width || design->photo_height != r->photo->height)
         return smp_fail(SMP_ERR_MISMATCH, "render: the design is for a %dx%d photo, the renderer has %dx%d",
                         design->photo_width, design->photo_height, r->photo->width, r->photo->height);
+    if (!look) look = &default_look;
     smp_view v;
     smp_status status = check_request(r, look, view, out, &v);
     if (status != SMP_OK) return status;

@@ -58,13 +58,14 @@ static GLuint link_program(const unsigned char *vertex, const unsigned char *fra
     return program;
 }
 
-/* A texture whose storage has the image's size: the picture's in the order
- * llvmpipe draws as a copy, B, G, R, A (Mesa stores the unsized GL_RGBA given
- * as GL_BGRA so; any sized format it stores as R, G, B, A), else RGBA8. */
-static void allocate(GLuint texture, int picture, const smp_image *image) {
+/* A texture whose storage has the image's size: for the engine's renders
+ * B, G, R, A, the order llvmpipe draws as a copy (Mesa stores the unsized
+ * GL_RGBA given as GL_BGRA so; any sized format it stores as R, G, B, A);
+ * for labels RGBA8. */
+static void allocate(GLuint texture, int bgra, const smp_image *image) {
     glBindTexture(GL_TEXTURE_2D, texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, picture ? GL_RGBA : GL_RGBA8, image->width, image->height, 0,
-                 picture ? GL_BGRA : GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glTexImage2D(GL_TEXTURE_2D, 0, bgra ? GL_RGBA : GL_RGBA8, image->width, image->height, 0,
+                 bgra ? GL_BGRA : GL_RGBA, GL_UNSIGNED_BYTE, NULL);
 }
 
 static GLuint make_texture(void) {
@@ -81,17 +82,17 @@ static GLuint make_texture(void) {
 }
 
 /* Into the texture's storage, made again when the image's size changed
- * (frames mostly keep it); picture: as allocate's, the image's pixels
- * already in its order, so the upload is a copy. */
-static void upload(GLuint texture, int picture, const smp_image *image) {
+ * (frames mostly keep it); bgra: the image's pixels are B, G, R, A (rendered
+ * so), as allocate stores them, so the upload is a copy. */
+static void upload(GLuint texture, int bgra, const smp_image *image) {
     glBindTexture(GL_TEXTURE_2D, texture);
     GLint width = 0, height = 0;
     glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &width);
     glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_HEIGHT, &height);
-    if (width != image->width || height != image->height) allocate(texture, picture, image);
+    if (width != image->width || height != image->height) allocate(texture, bgra, image);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, (GLint)(image->stride / 4));
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, image->width, image->height, picture ? GL_BGRA : GL_RGBA,
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, image->width, image->height, bgra ? GL_BGRA : GL_RGBA,
                     GL_UNSIGNED_BYTE, image->pixels);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
 }
@@ -199,7 +200,6 @@ void studio_gpu_destroy(studio_gpu *gpu) {
     *gpu = (studio_gpu){0};
 }
 
-/* Renders one side of the visible region (design NULL: the before) into texture. */
 /* The image *slot holds, made again only when the size changes: frames reuse it. */
 static smp_image *scratch(smp_image **slot, int width, int height) {
     if (*slot && (*slot)->width == width && (*slot)->height == height) return *slot;
@@ -207,28 +207,30 @@ static smp_image *scratch(smp_image **slot, int width, int height) {
     return *slot = smp_image_create(width, height);
 }
 
-static smp_status render_side(GLuint texture, int picture, smp_image **slot, studio_document *doc,
-                              const smp_design *design, const studio_visible *visible) {
+/* Renders one side of the visible region (design NULL: the before) into
+ * texture, in B, G, R, A, which uploads and draws as plain copies. */
+static smp_status render_side(GLuint texture, smp_image **slot, studio_document *doc, const smp_design *design,
+                              const studio_visible *visible) {
     smp_image *image = scratch(slot, visible->width, visible->height);
     if (!image) return SMP_ERR_OUT_OF_MEMORY;
     smp_view view = visible->photo;
-    view.bgra = picture;
+    view.bgra = 1;
     smp_status status = smp_render(doc->renderer, design, &doc->look, &view, image, NULL, NULL);
-    if (status == SMP_OK) upload(texture, picture, image);
+    if (status == SMP_OK) upload(texture, 1, image);
     return status;
 }
 
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before) {
     if (!visible->width) return STUDIO_EXIT_OK;
     const smp_design *left = doc->comparing ? doc->other : NULL;
-    smp_status status = before ? render_side(gpu->before, 1, &gpu->view_image, doc, left, visible) : SMP_OK;
-    if (status == SMP_OK) status = render_side(gpu->after, 1, &gpu->view_image, doc, doc->design, visible);
+    smp_status status = before ? render_side(gpu->before, &gpu->view_image, doc, left, visible) : SMP_OK;
+    if (status == SMP_OK) status = render_side(gpu->after, &gpu->view_image, doc, doc->design, visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
 int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_view *photo_view, int after) {
     studio_visible visible = {0, 0, photo_view->out_width, photo_view->out_height, *photo_view};
-    smp_status status = render_side(gpu->loupe, 0, &gpu->loupe_image, doc, after ? doc->design : NULL, &visible);
+    smp_status status = render_side(gpu->loupe, &gpu->loupe_image, doc, after ? doc->design : NULL, &visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
