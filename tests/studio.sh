@@ -101,6 +101,8 @@ cat >"$tmp/c.json" <<JSON
 JSON
 expect 0 "frame_ms_p95: [0-9.]+" -- --project "$tmp/c.json" --bench --size 640x480
 check "the benchmark's edits are not autosaved" not test -e "$tmp/c.autosave.json"
+sed 's/"density": 150/"density": 290/' "$tmp/c.json" >"$tmp/dense.json" # its sweep must stay within 10-300
+expect 0 "frame_ms_p95: [0-9.]+" -- --project "$tmp/dense.json" --bench --size 640x480
 printf 'key v\nscreenshot %s\nkey v\n' "$tmp/soft-sharp.png" >"$tmp/compare.txt"
 check "V: soft against sharp on the sample client" studio --script "$tmp/compare.txt" --screenshot "$tmp/back.png" \
     --size 1280x800

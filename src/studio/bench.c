@@ -11,11 +11,12 @@
 #define STYLE_STEPS (22 + 11 + 2 * 4)
 
 /* The sequence as a script, so the benchmark plays what a person's input
- * would. The density moves 50 dots/cm2 either side of the design's own and
- * back, so the other style changes show as many dots as the design does. */
+ * would. The density moves over 100 dots/cm2 around the design's own (50
+ * either side where the range allows) and back, so the other style changes
+ * show as many dots as the design does. */
 static void write_sequence(char *text, size_t size, double density) {
     size_t n = 0;
-    int from = (int)fmax(density - 50.0, SMP_DENSITY_MIN);
+    int from = (int)fmax(fmin(density - 50.0, SMP_DENSITY_MAX - 100.0), SMP_DENSITY_MIN);
 #define ADD_(...) n += (size_t)snprintf(text + n, size - n, __VA_ARGS__)
     for (int i = 0; i <= 20; i++) ADD_("set density %d\n", from + 5 * i);
     ADD_("set density %g\n", density);
