@@ -1,4 +1,5 @@
 /* render.c: the dots composited onto any view of the photo, in tiles, in linear light. */
+#include <limits.h>
 #include <math.h>
 #include <omp.h>
 #include <stdatomic.h>
@@ -127,8 +128,8 @@ struct smp_renderer {
     smp_image *pyramid[MAX_LEVELS]; /* [0] unused (the photo), each next one half the size */
     smp_dot_list visible; /* smp_render's dots in view, in runs, kept so frames reuse the memory */
     smp_dot_runs runs;    /* the runs of the dots being drawn */
-    smp_image *base;      /* the photo resampled for the last scaled view, */
-    double base_key[5];   /* keyed by its level and sampling, */
+    smp_image *base;      /* the photo resampled for the last scaled view, tile by tile (see tile_pixels), */
+    double base_key[7];   /* keyed by its level and sampling, */
     int base_ready;       /* whole once a render of that view finished: a style change skips the resampling */
     painted_dot *dots;
     size_t dots_capacity;
@@ -604,24 +605,44 @@ typedef struct sampler {
     const smp_image *level;
     double x0, y0, dx, dy; /* level coordinates of output pixel centre (0, 0), and per output pixel */
     const smp_image *source; /* the pixels before any ink: the photo at 1:1, else the renderer's base */
-    smp_image *fill;         /* the base, when this render must resample it first; else NULL */
+    int tiled;               /* 1 when the source is the base */
+    int fill;                /* 1 when this render must resample the base first */
 } sampler;
+
+/* The base holds each tile's pixels together, tile after tile in rows of
+ * tiles, as an image TILE_W wide: a tile's rows are then one run of memory,
+ * which the composite reads in order. */
+static smp_image *create_tiled(int width, int height) {
+    int tiles = tiles_across(width, TILE_W) * tiles_across(height, TILE_H);
+    return tiles <= INT_MAX / TILE_H ? smp_image_create(TILE_W, tiles * TILE_H) : NULL;
+}
+
+/* Where pixel (x0, y0), a tile's first, lies in the source, and its rows' stride. */
+static uint8_t *tile_pixels(const sampler *s, int tiles_x, int x0, int y0, size_t *stride) {
+    const smp_image *im = s->source;
+    *stride = im->stride;
+    if (!s->tiled) return im->pixels + (size_t)y0 * im->stride + (size_t)x0 * 4;
+    size_t tile = (size_t)(y0 / TILE_H) * (size_t)tiles_x + (size_t)(x0 / TILE_W);
+    return im->pixels + tile * TILE_H * im->stride;
+}
 
 /* Points the sampler at the renderer's base for this view, which it fills
  * first unless the last render, of the same view, left it whole. */
 static int base_for(smp_renderer *r, const smp_view *v, int level_index, sampler *s) {
-    double key[5] = {level_index, s->x0, s->y0, s->dx, s->dy};
+    double key[7] = {level_index, s->x0, s->y0, s->dx, s->dy, v->out_width, v->out_height};
     smp_image *base = r->base;
-    int fits = base && base->width == v->out_width && base->height == v->out_height;
+    int tiles = tiles_across(v->out_width, TILE_W) * tiles_across(v->out_height, TILE_H);
+    int fits = base && base->height == tiles * TILE_H;
     int same = fits && r->base_ready && memcmp(key, r->base_key, sizeof key) == 0;
     if (!fits) {
         smp_image_destroy(r->base);
-        if (!(base = r->base = smp_image_create(v->out_width, v->out_height))) return 0;
+        if (!(base = r->base = create_tiled(v->out_width, v->out_height))) return 0;
     }
     memcpy(r->base_key, key, sizeof key);
     r->base_ready = 0;
     s->source = base;
-    s->fill = same ? NULL : base;
+    s->tiled = 1;
+    s->fill = !same;
     return 1;
 }
 
@@ -635,7 +656,7 @@ static int sampler_for(smp_renderer *r, const smp_view *v, sampler *s) {
     if (wanted && !make_levels(r, wanted)) return 0;
     if (wanted >= r->levels) wanted = r->levels - 1;
     double f = 1.0 / (double)(1 << wanted);
-    *s = (sampler){level(r, wanted), (v->x + 0.5 / sx) * f - 0.5, (v->y + 0.5 / sy) * f - 0.5, f / sx, f / sy, photo, NULL};
+    *s = (sampler){level(r, wanted), (v->x + 0.5 / sx) * f - 0.5, (v->y + 0.5 / sy) * f - 0.5, f / sx, f / sy, photo, 0, 0};
     return identity || base_for(r, v, wanted, s);
 }
 
@@ -700,7 +721,7 @@ static const uint16_t *cached_row(row_cache *cache, const smp_image *im, const s
 
 /* The tile's photo pixels, before any ink: bilinear in 8-bit sRGB (16.16
  * fixed point); transparent past the photo's edge. */
-static void fill_tile(const sampler *s, smp_image *out, int x0, int y0, int w, int h) {
+static void fill_tile(const sampler *s, uint8_t *pixels, size_t stride, int x0, int y0, int w, int h) {
     const smp_image *im = s->level;
     sample_axis xs, ys;
     sample_axis_for(s->x0, s->dx, x0, w, im->width, &xs);
@@ -708,7 +729,7 @@ static void fill_tile(const sampler *s, smp_image *out, int x0, int y0, int w, i
     row_cache cache;
     row_cache_for(&xs, w, &cache);
     for (int y = 0; y < h; y++) {
-        uint8_t *row = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
+        uint8_t *row = pixels + (size_t)y * stride;
         if (!ys.inside[y]) {
             memset(row, 0, (size_t)w * 4);
             continue;
@@ -855,8 +876,8 @@ static inline __attribute__((always_inline)) void shade_row(uint8_t *pixels, con
 
 /* The tile's pixels of `source` darkened by the cores' and the halo's
  * transmission, in linear light, into `out`. Pixels no ink reaches keep their bytes. */
-static void composite_tile(const smp_renderer *r, const smp_image *source, smp_image *out, int x0, int y0, int w,
-                           int h, const core_ink *ink, int halo) {
+static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t stride, smp_image *out, int x0,
+                           int y0, int w, int h, const core_ink *ink, int halo) {
     const halo_field *hf = &r->halo;
     halo_axis xs, ys;
     halo_block block;
@@ -866,7 +887,7 @@ static void composite_tile(const smp_renderer *r, const smp_image *source, smp_i
         halo_block_for(hf, &xs, w, &ys, h, &block);
     }
     for (int y = 0; y < h; y++) {
-        const uint8_t *from = source->pixels + (size_t)(y0 + y) * source->stride + (size_t)x0 * 4;
+        const uint8_t *from = source + (size_t)y * stride;
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
         float tr[TILE_W * 3 + 1]; /* the pixels' channels, and room for a last pixel's fourth lane */
         if (halo) {
@@ -909,16 +930,18 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
     /* Where the halo has no ink its transmission is exactly 1, so a tile with
      * cores (nearly always inside some halo) skips the search. */
     int halo = cores ? r->halo.active : halo_most(&r->halo, x0, y0, x0 + w, y0 + h) > 0.0f;
-    if (s->fill) fill_tile(s, s->fill, x0, y0, w, h);
+    size_t stride;
+    uint8_t *source = tile_pixels(s, tiles_x, x0, y0, &stride);
+    if (s->fill) fill_tile(s, source, stride, x0, y0, w, h);
     if (!cores && !halo) { /* no ink: the photo's own pixels */
-        for (int y = y0; y < y0 + h; y++)
-            copy_pixels(out->pixels + (size_t)y * out->stride + (size_t)x0 * 4,
-                        s->source->pixels + (size_t)y * s->source->stride + (size_t)x0 * 4, w, r->red);
+        for (int y = 0; y < h; y++)
+            copy_pixels(out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4, source + (size_t)y * stride, w,
+                        r->red);
         return;
     }
     core_ink ink;
     if (cores) draw_cores(r, t, x0, y0, w, h, &ink);
-    composite_tile(r, s->source, out, x0, y0, w, h, cores ? &ink : NULL, halo);
+    composite_tile(r, source, stride, out, x0, y0, w, h, cores ? &ink : NULL, halo);
 }
 
 static const smp_look default_look; /* zero: healed, all sessions, neutral ink */
@@ -961,7 +984,7 @@ static smp_status render_runs(smp_renderer *r, const smp_dot *dots, size_t n, do
         }
     }
     if (atomic_load(&cancelled)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: cancelled");
-    r->base_ready = s.source == r->base;
+    r->base_ready = s.tiled;
     if (progress) progress(user, 1.0);
     return SMP_OK;
 }
