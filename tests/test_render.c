@@ -239,6 +239,57 @@ static void views_agree_with_the_whole(void **state) {
     smp_image_destroy(skin);
 }
 
+/* Whether the design's dots within `reach` mm of a view's rectangle (at 1:1)
+ * include some that land in it and none of session `missing`. */
+static int view_lacks_session(const smp_design *d, int x, int y, int side, double reach, int missing) {
+    smp_rect_mm near = {x / PX_PER_MM - reach, y / PX_PER_MM - reach, side / PX_PER_MM + 2 * reach,
+                        side / PX_PER_MM + 2 * reach};
+    smp_dot_list dots = {0};
+    assert_int_equal(smp_design_dots(d, &near, &dots), SMP_OK);
+    int inside = 0, lacks = 1;
+    for (size_t i = 0; i < dots.count; i++) {
+        const smp_dot *p = &dots.dots[i];
+        lacks &= p->session != missing;
+        inside |= p->x_mm * PX_PER_MM >= x + 1 && p->x_mm * PX_PER_MM < x + side - 1 && p->y_mm * PX_PER_MM >= y + 1 &&
+                  p->y_mm * PX_PER_MM < y + side - 1;
+    }
+    smp_dot_list_free(&dots);
+    return inside && lacks;
+}
+
+/* A view holding no dot of the last session still shows its dots as they
+ * are after it: just after session 3, session 2's dots have healed. */
+static void a_view_ages_its_dots_as_the_whole_does(void **state) {
+    (void)state;
+    smp_image *skin = make_skin(W, H);
+    smp_design *d = half_design(W, H, PX_PER_MM, &(smp_style){.seed = 8, .density = 15});
+    smp_renderer *r = NULL;
+    assert_int_equal(smp_renderer_create(skin, &r), SMP_OK);
+    const smp_look fresh = {.fresh = 1};
+    smp_image *whole = render(r, d, &fresh, W, H);
+    enum { SIDE = 8 };
+    int found = 0;
+    for (int y = 0; y + SIDE <= H && !found; y += 2)
+        for (int x = 0; x + SIDE <= W / 2 && !found; x += 2) {
+            /* 3 mm: past what the renderer gathers around a view */
+            if (!view_lacks_session(d, x, y, SIDE, 3.0, 3)) continue;
+            found = 1;
+            smp_image *part = smp_image_create(SIDE, SIDE);
+            const smp_view view = {x, y, SIDE, SIDE, SIDE, SIDE, 0};
+            assert_int_equal(smp_render(r, d, &fresh, &view, part, NULL, NULL), SMP_OK);
+            for (int py = 0; py < SIDE; py++)
+                for (int px = 0; px < SIDE; px++)
+                    for (int c = 0; c < 3; c++)
+                        assert_true(abs(pixel_at(part, px, py)[c] - pixel_at(whole, x + px, y + py)[c]) <= 1);
+            smp_image_destroy(part);
+        }
+    assert_true(found);
+    smp_image_destroy(whole);
+    smp_renderer_destroy(r);
+    smp_design_destroy(d);
+    smp_image_destroy(skin);
+}
+
 /* B, G, R, A output is R, G, B, A's bytes with red and blue swapped, in
  * tiles with ink and without, at 1:1 (read from the photo) and scaled. */
 static void bgra_output_swaps_red_and_blue(void **state) {
@@ -420,6 +471,7 @@ int main(void) {
         cmocka_unit_test(ageing_only_ever_lightens),
         cmocka_unit_test(sessions_build_up_and_drift_turns_blue_green),
         cmocka_unit_test(views_agree_with_the_whole),
+        cmocka_unit_test(a_view_ages_its_dots_as_the_whole_does),
         cmocka_unit_test(bgra_output_swaps_red_and_blue),
         cmocka_unit_test(a_renderer_reused_gives_a_fresh_ones_bytes),
         cmocka_unit_test(bad_requests_are_refused),

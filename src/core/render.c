@@ -305,7 +305,10 @@ static void coverage_sums(const painted_dot *dots, const uint32_t *which, int co
     for (int l = 0; l < count; l++) sums[l] = sum[l];
 }
 
-/* The last session the look shows that any dot belongs to. */
+/* The last session a look shows, with all of them at 0. */
+static int sessions_shown(const smp_look *look) { return look->sessions ? look->sessions : SMP_MAX_SESSIONS; }
+
+/* The last session the look shows that any of a list's dots belongs to. */
 static int last_shown_session(const smp_dot *dots, const smp_dot_runs *runs, int last) {
     int shown = 0;
 #pragma omp parallel for schedule(static) reduction(max : shown)
@@ -396,11 +399,10 @@ static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *
  * each dot of the runs, painted dots in the order the runs close up in.
  * Returns the halo's spread in output pixels. */
 static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs *runs, double px_per_mm,
-                        const smp_look *look, const smp_view *v) {
-    paint_context k = {.v = v, .last = look->sessions ? look->sessions : SMP_MAX_SESSIONS,
+                        const smp_look *look, int shown_last, const smp_view *v) {
+    paint_context k = {.v = v, .last = sessions_shown(look),
                        .px_per_mm = px_per_mm, .sx = v->out_width / v->width, .sy = v->out_height / v->height};
     k.scale = sqrt(k.sx * k.sy);
-    int shown_last = last_shown_session(dots, runs, k.last);
     for (int s = 0; s < SMP_MAX_SESSIONS; s++) k.ages[s] = smp_age_of(look, s + 1, shown_last);
     const smp_age_state *newest = &k.ages[shown_last > 0 ? shown_last - 1 : 0];
     for (int c = 0; c < 3; c++) r->absorb[c] = 1.0f - newest->ink[c];
@@ -953,17 +955,27 @@ static smp_status check_request(const smp_renderer *r, const smp_look *look, con
     return status == SMP_OK ? smp_look_check(look) : status;
 }
 
-/* Renders the n dots that r->runs lists over `dots` into the checked view v, with the checked look. */
-static smp_status render_runs(smp_renderer *r, const smp_dot *dots, size_t n, double px_per_mm,
-                              const smp_look *look, const smp_view *v, smp_image *out, smp_progress_fn progress,
-                              void *user) {
+/* The dots to draw: n of them, which r->runs lists over `dots`, placed at
+ * px_per_mm, and the newest session the look shows of the treatment they
+ * belong to (the fresh session, and the one whose halo the ink takes). */
+typedef struct drawn_dots {
+    const smp_dot *dots;
+    size_t n;
+    double px_per_mm;
+    int newest;
+} drawn_dots;
+
+/* Renders the dots into the checked view v, with the checked look. */
+static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *look, const smp_view *v,
+                              smp_image *out, smp_progress_fn progress, void *user) {
+    size_t n = dd.n;
     if (n > UINT32_MAX) return smp_fail(SMP_ERR_TOO_LARGE, "render: %zu dots is too many", n);
     int tiles_x = tiles_across(v->out_width, TILE_W), tiles_y = tiles_across(v->out_height, TILE_H);
     sampler s;
     float sigma = n ? 1.0f : 0.0f;
     if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) || !sampler_for(r, v, &s))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
-    if (n) sigma = paint_dots(r, dots, &r->runs, px_per_mm, look, v);
+    if (n) sigma = paint_dots(r, dd.dots, &r->runs, dd.px_per_mm, look, dd.newest, v);
     if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, v, sigma))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v->out_width, v->out_height);
     call_once(&shade_once, build_shade_table);
@@ -1000,7 +1012,9 @@ smp_status smp_render_dots(smp_renderer *r, const smp_dot_list *dots, double px_
     if (n && !(px_per_mm > 0)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: the scale is not positive");
     if (!smp_dot_runs_even(&r->runs, n, PAINT_BLOCK))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
-    return render_runs(r, n ? dots->dots : NULL, n, px_per_mm, look, &v, out, progress, user);
+    const smp_dot *list = n ? dots->dots : NULL;
+    drawn_dots dd = {list, n, px_per_mm, n ? last_shown_session(list, &r->runs, sessions_shown(look)) : 0};
+    return render_runs(r, dd, look, &v, out, progress, user);
 }
 
 smp_status smp_render(smp_renderer *r, const smp_design *design, const smp_look *look, const smp_view *view,
@@ -1020,7 +1034,10 @@ smp_status smp_render(smp_renderer *r, const smp_design *design, const smp_look 
                         v.width / design->px_per_mm + 2 * margin, v.height / design->px_per_mm + 2 * margin};
     /* Drawn from the selection's runs as they lie: no pass to close them up. */
     status = smp_design_select(design, &rect, &r->visible, &r->runs);
-    if (status == SMP_OK)
-        status = render_runs(r, r->visible.dots, r->visible.count, design->px_per_mm, look, &v, out, progress, user);
-    return status;
+    if (status != SMP_OK) return status;
+    /* The design's last session, not the view's: a small view with no dot
+     * of it still shows the others as aged since then. */
+    int shown = sessions_shown(look), newest = design->style.sessions < shown ? design->style.sessions : shown;
+    drawn_dots dd = {r->visible.dots, r->visible.count, design->px_per_mm, newest};
+    return render_runs(r, dd, look, &v, out, progress, user);
 }
