@@ -494,6 +494,18 @@ static void blur_rows(const float *from, float *to, int width, int height, const
     }
 }
 
+/* The largest of n values: four lanes apart, as the compiler leaves a
+ * float max scalar. */
+static float row_most(const float *v, int n) {
+    f4 most4 = splat4(0.0f);
+    int i = 0;
+    for (; i + 4 <= n; i += 4) most4 = max4(most4, load4(v + i));
+    float most = 0.0f;
+    for (; i < n; i++) most = v[i] > most ? v[i] : most;
+    for (int l = 0; l < 4; l++) most = most4[l] > most ? most4[l] : most;
+    return most;
+}
+
 /* The blur down each column, a whole row at a time so memory is read in
  * order (the same sums, term for term, as going down one column). Returns
  * the largest value it wrote, found while each row is still in cache. */
@@ -508,7 +520,8 @@ static float blur_columns(const float *from, float *to, int width, int height, c
             const float *in = from + (size_t)(y + k) * (size_t)width;
             for (int i = 0; i < width; i++) out[i] += in[i] * w[k + radius];
         }
-        for (int i = 0; i < width; i++) most = out[i] > most ? out[i] : most;
+        float row = row_most(out, width);
+        most = row > most ? row : most;
     }
     return most;
 }
