@@ -227,6 +227,16 @@ static void views_agree_with_the_whole(void **state) {
     smp_image *fit = smp_image_create(60, 45); /* a quarter size view keeps the mean */
     assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, W, H, 60, 45, 0}, fit, NULL, NULL), SMP_OK);
     assert_near(mean_luminance(fit, 2, 28), mean_luminance(whole, 8, 112), 0.01);
+    /* A 4K view (the studio's full screen) keeps the mean too, and again
+     * from the photo it keeps resampled, with the same bytes. */
+    smp_image *big = smp_image_create(3840, 2160), *again = smp_image_create(3840, 2160);
+    const smp_view zoomed = {0, 0, W, H, 3840, 2160, 0};
+    assert_int_equal(smp_render(r, d, NULL, &zoomed, big, NULL, NULL), SMP_OK);
+    assert_int_equal(smp_render(r, d, NULL, &zoomed, again, NULL, NULL), SMP_OK);
+    assert_memory_equal(big->pixels, again->pixels, (size_t)big->height * big->stride);
+    assert_near(mean_luminance(big, 8 * 16, 112 * 16), mean_luminance(whole, 8, 112), 0.01);
+    smp_image_destroy(again);
+    smp_image_destroy(big);
     smp_image *outside = smp_image_create(10, 10);
     assert_int_equal(smp_render(r, d, NULL, &(smp_view){-50, -50, 10, 10, 10, 10, 0}, outside, NULL, NULL), SMP_OK);
     assert_int_equal(pixel_at(outside, 5, 5)[3], 0); /* past the photo: transparent */

@@ -1,5 +1,4 @@
 /* render.c: the dots composited onto any view of the photo, in tiles, in linear light. */
-#include <limits.h>
 #include <math.h>
 #include <omp.h>
 #include <stdatomic.h>
@@ -128,8 +127,9 @@ struct smp_renderer {
     smp_image *pyramid[MAX_LEVELS]; /* [0] unused (the photo), each next one half the size */
     smp_dot_list visible; /* smp_render's dots in view, in runs, kept so frames reuse the memory */
     smp_dot_runs runs;    /* the runs of the dots being drawn */
-    smp_image *base;      /* the photo resampled for the last scaled view, tile by tile (see tile_pixels), */
-    double base_key[7];   /* keyed by its level and sampling, */
+    uint8_t *base;        /* the photo resampled for the last scaled view, tile by tile (see tile_pixels), */
+    size_t base_capacity; /* bytes, */
+    double base_key[7];   /* keyed by its level, sampling and size, */
     int base_ready;       /* whole once a render of that view finished: a style change skips the resampling */
     painted_dot *dots;
     size_t dots_capacity;
@@ -182,7 +182,7 @@ void smp_renderer_destroy(smp_renderer *r) {
     for (int i = 1; i < r->levels; i++) smp_image_destroy(r->pyramid[i]);
     smp_dot_list_free(&r->visible);
     smp_dot_runs_free(&r->runs);
-    smp_image_destroy(r->base);
+    free(r->base);
     free(r->dots);
     free(r->halo.ink), free(r->halo.scratch);
     free(r->bin_start), free(r->bin_items), free(r->chunk_start);
@@ -619,44 +619,36 @@ static float halo_most(const halo_field *h, int x0, int y0, int x1, int y1) {
 typedef struct sampler {
     const smp_image *level;
     double x0, y0, dx, dy; /* level coordinates of output pixel centre (0, 0), and per output pixel */
-    const smp_image *source; /* the pixels before any ink: the photo at 1:1, else the renderer's base */
-    int tiled;               /* 1 when the source is the base */
-    int fill;                /* 1 when this render must resample the base first */
+    const smp_image *photo; /* the pixels before any ink at 1:1, when base is NULL */
+    uint8_t *base;          /* else the renderer's base (see tile_pixels) */
+    int fill;               /* 1 when this render must resample the base first */
 } sampler;
 
-/* The base holds each tile's pixels together, tile after tile in rows of
- * tiles, as an image TILE_W wide: a tile's rows are then one run of memory,
- * which the composite reads in order. */
-static smp_image *create_tiled(int width, int height) {
-    int tiles = tiles_across(width, TILE_W) * tiles_across(height, TILE_H);
-    return tiles <= INT_MAX / TILE_H ? smp_image_create(TILE_W, tiles * TILE_H) : NULL;
-}
+enum { TILE_BYTES = TILE_W * TILE_H * 4 };
 
-/* Where pixel (x0, y0), a tile's first, lies in the source, and its rows' stride. */
+/* Where pixel (x0, y0), a tile's first, lies in the pixels before any ink,
+ * and its rows' stride. The base holds each tile's pixels together, tile
+ * after tile in rows of tiles: a tile's rows are one run of memory, which
+ * the composite reads in order. */
 static uint8_t *tile_pixels(const sampler *s, int tiles_x, int x0, int y0, size_t *stride) {
-    const smp_image *im = s->source;
-    *stride = im->stride;
-    if (!s->tiled) return im->pixels + (size_t)y0 * im->stride + (size_t)x0 * 4;
-    size_t tile = (size_t)(y0 / TILE_H) * (size_t)tiles_x + (size_t)(x0 / TILE_W);
-    return im->pixels + tile * TILE_H * im->stride;
+    if (!s->base) {
+        *stride = s->photo->stride;
+        return s->photo->pixels + (size_t)y0 * s->photo->stride + (size_t)x0 * 4;
+    }
+    *stride = TILE_W * 4;
+    return s->base + ((size_t)(y0 / TILE_H) * (size_t)tiles_x + (size_t)(x0 / TILE_W)) * TILE_BYTES;
 }
 
 /* Points the sampler at the renderer's base for this view, which it fills
  * first unless the last render, of the same view, left it whole. */
 static int base_for(smp_renderer *r, const smp_view *v, int level_index, sampler *s) {
     double key[7] = {level_index, s->x0, s->y0, s->dx, s->dy, v->out_width, v->out_height};
-    smp_image *base = r->base;
-    int tiles = tiles_across(v->out_width, TILE_W) * tiles_across(v->out_height, TILE_H);
-    int fits = base && base->height == tiles * TILE_H;
-    int same = fits && r->base_ready && memcmp(key, r->base_key, sizeof key) == 0;
-    if (!fits) {
-        smp_image_destroy(r->base);
-        if (!(base = r->base = create_tiled(v->out_width, v->out_height))) return 0;
-    }
+    size_t tiles = (size_t)tiles_across(v->out_width, TILE_W) * (size_t)tiles_across(v->out_height, TILE_H), bytes;
+    if (!smp_mul_size(tiles, TILE_BYTES, &bytes) || !grow((void **)&r->base, &r->base_capacity, bytes, 1)) return 0;
+    int same = r->base_ready && memcmp(key, r->base_key, sizeof key) == 0;
     memcpy(r->base_key, key, sizeof key);
     r->base_ready = 0;
-    s->source = base;
-    s->tiled = 1;
+    s->base = r->base;
     s->fill = !same;
     return 1;
 }
@@ -671,7 +663,7 @@ static int sampler_for(smp_renderer *r, const smp_view *v, sampler *s) {
     if (wanted && !make_levels(r, wanted)) return 0;
     if (wanted >= r->levels) wanted = r->levels - 1;
     double f = 1.0 / (double)(1 << wanted);
-    *s = (sampler){level(r, wanted), (v->x + 0.5 / sx) * f - 0.5, (v->y + 0.5 / sy) * f - 0.5, f / sx, f / sy, photo, 0, 0};
+    *s = (sampler){level(r, wanted), (v->x + 0.5 / sx) * f - 0.5, (v->y + 0.5 / sy) * f - 0.5, f / sx, f / sy, photo, NULL, 0};
     return identity || base_for(r, v, wanted, s);
 }
 
@@ -986,8 +978,10 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
     int tiles_x = tiles_across(v->out_width, TILE_W), tiles_y = tiles_across(v->out_height, TILE_H);
     sampler s;
     float sigma = n ? 1.0f : 0.0f;
-    if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) || !sampler_for(r, v, &s))
+    if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
+    if (!sampler_for(r, v, &s))
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the photo under a %dx%d view", v->out_width, v->out_height);
     if (n) sigma = paint_dots(r, dd.dots, &r->runs, dd.px_per_mm, look, dd.newest, v);
     if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, v, sigma))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v->out_width, v->out_height);
@@ -1009,7 +1003,7 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
         }
     }
     if (atomic_load(&cancelled)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: cancelled");
-    r->base_ready = s.tiled;
+    r->base_ready = s.base != NULL;
     if (progress) progress(user, 1.0);
     return SMP_OK;
 }
