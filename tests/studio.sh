@@ -35,6 +35,9 @@ check "the after alone, mirrored, side by side" studio --script "$tmp/mirror.txt
 check "its halves are the engine's before and after; mirrored is the after flipped" \
     "$TEST" "$tmp/shot.png" "$tmp/after.png" "$tmp/mirrored.png"
 check "side by side is another picture" not cmp -s "$tmp/sbs.png" "$tmp/mirrored.png"
+check "a full-screen 4K window" studio --screenshot "$tmp/4k.png" --size 3840x2160
+is_4k() { "$CLI" info "$1" | grep -q "^size: 3840x2160"; }
+check "its screenshot is 4K" is_4k "$tmp/4k.png"
 expect 2 "--size: '10x10' is not WxH" -- --size 10x10 --screenshot "$tmp/x.png"
 expect 2 "unknown argument '--colour'" -- --colour
 expect 3 "nothing.json: cannot open" -- --project "$tmp/nothing.json"
