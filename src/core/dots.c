@@ -58,8 +58,11 @@ static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot
     float t = t_treat > t_blend ? t_treat : t_blend;
     if (!(rank < t)) return 0;
     int blend = t_blend > t_treat;
+    /* The sessions whose share the rank has passed, counted without a
+     * branch (a dot's session is random: a loop's exit was mispredicted).
+     * The shares only grow and the last is 2, so they are the first ones. */
     int session = 0;
-    while (rank >= t * f->cumulative_share[session]) session++;
+    for (int k = 0; k < SMP_MAX_SESSIONS; k++) session += rank >= t * f->cumulative_share[k];
     float size_factor = 1.0f, shade_factor = (float)s->session_shade[session];
     if (blend) {
         shade_factor *= (float)s->blend_shade;
