@@ -211,6 +211,13 @@ static void sessions_build_up_and_drift_turns_blue_green(void **state) {
     smp_image_destroy(skin);
 }
 
+/* `part` is the region of `whole` at (x0, y0), within a code per channel. */
+static void assert_part_of(const smp_image *part, const smp_image *whole, int x0, int y0) {
+    for (int y = 0; y < part->height; y++)
+        for (int x = 0; x < part->width; x++)
+            for (int c = 0; c < 3; c++) assert_true(abs(pixel_at(part, x, y)[c] - pixel_at(whole, x0 + x, y0 + y)[c]) <= 1);
+}
+
 /* A view at 1:1 of part of the photo is that part of the whole render. */
 static void views_agree_with_the_whole(void **state) {
     (void)state;
@@ -221,9 +228,7 @@ static void views_agree_with_the_whole(void **state) {
     smp_image *whole = render(r, d, NULL, W, H);
     smp_image *part = smp_image_create(64, 48);
     assert_int_equal(smp_render(r, d, NULL, &(smp_view){40, 30, 64, 48, 64, 48, 0}, part, NULL, NULL), SMP_OK);
-    for (int y = 0; y < 48; y++)
-        for (int x = 0; x < 64; x++)
-            for (int c = 0; c < 3; c++) assert_true(abs(pixel_at(part, x, y)[c] - pixel_at(whole, 40 + x, 30 + y)[c]) <= 1);
+    assert_part_of(part, whole, 40, 30);
     smp_image *fit = smp_image_create(60, 45); /* a quarter size view keeps the mean */
     assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, W, H, 60, 45, 0}, fit, NULL, NULL), SMP_OK);
     assert_near(mean_luminance(fit, 2, 28), mean_luminance(whole, 8, 112), 0.01);
@@ -287,10 +292,7 @@ static void a_view_ages_its_dots_as_the_whole_does(void **state) {
             smp_image *part = smp_image_create(SIDE, SIDE);
             const smp_view view = {x, y, SIDE, SIDE, SIDE, SIDE, 0};
             assert_int_equal(smp_render(r, d, &fresh, &view, part, NULL, NULL), SMP_OK);
-            for (int py = 0; py < SIDE; py++)
-                for (int px = 0; px < SIDE; px++)
-                    for (int c = 0; c < 3; c++)
-                        assert_true(abs(pixel_at(part, px, py)[c] - pixel_at(whole, x + px, y + py)[c]) <= 1);
+            assert_part_of(part, whole, x, y);
             smp_image_destroy(part);
         }
     assert_true(found);
