@@ -94,9 +94,13 @@ static void build_shade_table(void) {
 }
 
 /* A dot ready to draw, in output pixels. Its coverage of a pixel whose centre
- * is d away is clamp((edge - d) / ramp, 0, 1) * weight, weight scaled so the
- * coverage sums to the dot's exact area times its opacity: pixel centres
- * farther than edge get nothing. 32 bytes, two a cache line. */
+ * is d away is clamp((edge - d) / ramp, 0, 1) * weight; a small dot's (edge at
+ * most SMALL_EDGE: a core of at most about a pixel) is tent(dx) * tent(dy) *
+ * weight instead, tent(d) = 1 - |d| / edge, as a dot that small shows no
+ * shape, only where its ink falls. The weight is scaled so the coverage sums
+ * to the dot's exact area times its opacity: pixel centres farther than edge
+ * (along either axis, for a small dot) get nothing. 32 bytes, two a cache line. */
+#define SMALL_EDGE 1.5f
 typedef struct painted_dot {
     float x, y;
     float edge, inverse_ramp;
@@ -269,6 +273,23 @@ static inline f4 coverage4(const painted_dot *p, f4 dx, float dy) {
     return profile4(splat4(p->edge), splat4(p->inverse_ramp), dx * dx + splat4(dy * dy));
 }
 
+/* A small dot's profile along one axis, d from its centre: 1 - |d| / edge,
+ * inverse holding 1 / edge; never below 0. */
+static inline float tent(float d, float inverse) {
+    float t = 1.0f - fabsf(d) * inverse;
+    return t > 0.0f ? t : 0.0f;
+}
+static inline f4 tent4(f4 d, float inverse) {
+    return max4(splat4(1.0f) - max4(d, -d) * splat4(inverse), splat4(0.0f));
+}
+
+/* A small dot's tent summed over the pixel centres it reaches along one axis. */
+static float tent_sum(float c, float edge, float inverse) {
+    float sum = 0.0f;
+    for (int i = first_pixel(c, edge); i <= last_pixel(c, edge); i++) sum += tent((float)i + 0.5f - c, inverse);
+    return sum;
+}
+
 /* Pixel columns x .. x + 3 as floats, and which of them are at most `last`. */
 static inline f4 columns4(int x, int last, i4 *in) {
     i4 columns = (i4){0, 1, 2, 3} + x;
@@ -364,6 +385,11 @@ static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, f
     /* The weight makes the profile's sum over pixel centres the dot's area,
      * so the dot darkens exactly that; past a few pixels across, the
      * continuous integral is as good as the sum. */
+    if (p->edge <= SMALL_EDGE) { /* the tents' sums, one an axis */
+        float inverse = 1.0f / p->edge;
+        finish_weight(p, tent_sum(p->x, p->edge, inverse) * tent_sum(p->y, p->edge, inverse), *opacity);
+        return 1;
+    }
     float inner = p->edge - 0.5f * ramp;
     if (inner < 2.0f) return 2;
     finish_weight(p, (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f), *opacity);
@@ -824,48 +850,63 @@ static void halo_row(const halo_block *b, int cell_row, float fy, f4 *row) {
     for (int j = 0; j < b->width; j++) row[j] = top[j] + (bottom[j] - top[j]) * splat4(fy);
 }
 
-/* A tile's ink from the dots' cores: a transmission per pixel, valid in the
- * rows a core touched (the rest is 1 and never written). */
-typedef struct core_ink {
+/* A tile's coverage by the dots' cores, per pixel: the share of its area
+ * under pigment (before the ink's opacity), valid in the rows a core touched
+ * (the rest is 0 and never written). Dots never touch, so where two cores
+ * share a pixel they cover different parts of it: their coverage adds. */
+typedef struct core_cover {
     uint8_t touched[TILE_H]; /* per row */
-    float transmit[TILE_H][TILE_W * 3 + 12]; /* rows of pixels' channels, and room for a last group of four */
-} core_ink;
+    float cover[TILE_H][TILE_W + 4]; /* and room for a last group of four */
+} core_cover;
 
-/* Multiplies four pixels' channels (12 floats from t) by 1 - cover * absorb,
- * where absorb holds the ink's channels repeated as the pixels' are. */
-static inline void darken4(float *t, f4 cover, const f4 absorb[3]) {
-    f4 c0 = __builtin_shufflevector(cover, cover, 0, 0, 0, 1);
-    f4 c1 = __builtin_shufflevector(cover, cover, 1, 1, 2, 2);
-    f4 c2 = __builtin_shufflevector(cover, cover, 2, 3, 3, 3);
-    store4(t, load4(t) * (splat4(1.0f) - c0 * absorb[0]));
-    store4(t + 4, load4(t + 4) * (splat4(1.0f) - c1 * absorb[1]));
-    store4(t + 8, load4(t + 8) * (splat4(1.0f) - c2 * absorb[2]));
+/* Row y of the tile's coverage, zeroed the first time a core touches it. */
+static inline float *cover_row(core_cover *c, int y) {
+    if (!c->touched[y]) {
+        c->touched[y] = 1;
+        memset(c->cover[y], 0, sizeof c->cover[y]);
+    }
+    return c->cover[y];
 }
 
-/* Each dot's core, four pixels of a row at a time; a pixel the core misses,
- * or past its last column, is multiplied by exactly 1. */
-static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, int h, core_ink *ink) {
-    const float *a = r->absorb;
-    const f4 absorb[3] = {{a[0], a[1], a[2], a[0]}, {a[1], a[2], a[0], a[1]}, {a[2], a[0], a[1], a[2]}};
-    memset(ink->touched, 0, sizeof ink->touched);
+/* A small dot: its tents' product over the pixels it reaches, four columns,
+ * from its first in the tile, a row. */
+static void draw_small(const painted_dot *p, int x0, int y0, int h, int xa, int xb, int ya, int yb, core_cover *c) {
+    float inverse = 1.0f / p->edge;
+    int first = xa < 0 ? 0 : xa;
+    i4 in;
+    f4 dx = columns4(x0 + first, x0 + xb, &in) + splat4(0.5f) - splat4(p->x);
+    f4 across = keep4(tent4(dx, inverse), in) * splat4(p->weight);
+    for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
+        float *row = cover_row(c, y) + first;
+        store4(row, load4(row) + across * splat4(tent((float)(y0 + y) + 0.5f - p->y, inverse)));
+    }
+}
+
+/* A larger dot: its profile, four pixels of a row at a time; a pixel the
+ * core misses, or past its last column, adds exactly 0. */
+static void draw_round(const painted_dot *p, int x0, int y0, int w, int h, int xa, int xb, int ya, int yb,
+                       core_cover *c) {
+    xa = xa < 0 ? 0 : xa, xb = xb < w ? xb : w - 1;
+    for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
+        float dy = (float)(y0 + y) + 0.5f - p->y, *row = cover_row(c, y);
+        for (int x = xa; x <= xb; x += 4) {
+            i4 in;
+            f4 dx = columns4(x0 + x, x0 + xb, &in) + splat4(0.5f) - splat4(p->x);
+            f4 cover = min4(coverage4(p, dx, dy) * splat4(p->weight), splat4(1.0f));
+            store4(row + x, load4(row + x) + keep4(cover, in));
+        }
+    }
+}
+
+/* Each of the tile's dots' cores, in dot order. */
+static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, int h, core_cover *c) {
+    memset(c->touched, 0, sizeof c->touched);
     for (uint32_t k = r->bin_start[t]; k < r->bin_start[t + 1]; k++) {
         const painted_dot *p = &r->dots[r->bin_items[k]];
         int ya = first_pixel(p->y, p->edge) - y0, yb = last_pixel(p->y, p->edge) - y0;
         int xa = first_pixel(p->x, p->edge) - x0, xb = last_pixel(p->x, p->edge) - x0;
-        xa = xa < 0 ? 0 : xa, xb = xb < w ? xb : w - 1;
-        for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
-            float dy = (float)(y0 + y) + 0.5f - p->y;
-            if (!ink->touched[y]) {
-                ink->touched[y] = 1;
-                for (int i = 0; i < w * 3 + 12; i++) ink->transmit[y][i] = 1.0f;
-            }
-            for (int x = xa; x <= xb; x += 4) {
-                i4 in;
-                f4 dx = columns4(x0 + x, x0 + xb, &in) + splat4(0.5f) - splat4(p->x);
-                f4 cover = min4(coverage4(p, dx, dy) * splat4(p->weight), splat4(1.0f));
-                darken4(&ink->transmit[y][x * 3], keep4(cover, in), absorb);
-            }
-        }
+        if (p->edge <= SMALL_EDGE) draw_small(p, x0, y0, h, xa, xb, ya, yb, c);
+        else draw_round(p, x0, y0, w, h, xa, xb, ya, yb, c);
     }
 }
 
@@ -884,8 +925,9 @@ static inline __attribute__((always_inline)) void shade_row(uint8_t *pixels, con
 /* The tile's pixels of `source` darkened by the cores' and the halo's
  * transmission, in linear light, into `out`. Pixels no ink reaches keep their bytes. */
 static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t stride, smp_image *out, int x0,
-                           int y0, int w, int h, const core_ink *ink, int halo) {
+                           int y0, int w, int h, const core_cover *cores, int halo) {
     const halo_field *hf = &r->halo;
+    const f4 absorb = {r->absorb[0], r->absorb[1], r->absorb[2], 0.0f};
     halo_axis xs, ys;
     halo_block block;
     f4 row[HALO_SPAN_W];
@@ -897,17 +939,17 @@ static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t 
         const uint8_t *from = source + (size_t)y * stride;
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
         float tr[TILE_W * 3 + 1]; /* the pixels' channels, and room for a last pixel's fourth lane */
-        if (halo) {
-            halo_row(&block, ys.cell[y], ys.next[y], row);
-            for (int x = 0; x < w; x++) { /* each pixel's fourth lane is overwritten by the next */
+        if (halo) halo_row(&block, ys.cell[y], ys.next[y], row);
+        const float *cover = cores && cores->touched[y] ? cores->cover[y] : NULL;
+        for (int x = 0; x < w; x++) { /* each pixel's fourth lane is overwritten by the next */
+            f4 t = splat4(1.0f);
+            if (halo) {
                 f4 l = row[xs.cell[x] - block.x0], m = row[xs.cell[x] - block.x0 + 1];
-                store4(tr + x * 3, l + (m - l) * splat4(xs.next[x]));
+                t = l + (m - l) * splat4(xs.next[x]);
             }
-        } else {
-            for (int i = 0; i < w * 3; i++) tr[i] = 1.0f;
+            if (cover) t *= splat4(1.0f) - splat4(cover[x] < 1.0f ? cover[x] : 1.0f) * absorb;
+            store4(tr + x * 3, t);
         }
-        if (ink && ink->touched[y])
-            for (int i = 0; i < w * 3; i++) tr[i] *= ink->transmit[y][i];
         /* The table's rows in one pass over plain arrays, which vectorises; a
          * pixel no ink reaches gets the last row, which keeps its bytes. */
         int step[TILE_W * 3];
@@ -946,9 +988,9 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
                         r->red);
         return;
     }
-    core_ink ink;
-    if (cores) draw_cores(r, t, x0, y0, w, h, &ink);
-    composite_tile(r, source, stride, out, x0, y0, w, h, cores ? &ink : NULL, halo);
+    core_cover cover;
+    if (cores) draw_cores(r, t, x0, y0, w, h, &cover);
+    composite_tile(r, source, stride, out, x0, y0, w, h, cores ? &cover : NULL, halo);
 }
 
 static const smp_look default_look; /* zero: healed, all sessions, neutral ink */
