@@ -68,14 +68,10 @@ static inline f4 keep4(f4 v, i4 keep) {
     return v;
 }
 
-/* floor and ceil to int, inline: without SSE4.1 floorf and ceilf are calls, and these run per dot. */
+/* floor to int, inline: without SSE4.1 floorf is a call, and this runs per dot. */
 static inline int ifloor(float v) {
     int i = (int)v;
     return i - (v < (float)i);
-}
-static inline int iceil(float v) {
-    int i = (int)v;
-    return i + (v > (float)i);
 }
 
 /* shade[t][code]: the sRGB code of a pixel of `code` darkened in linear light
@@ -106,7 +102,8 @@ typedef struct painted_dot {
     float edge, inverse_ramp;
     float weight; /* 0: not shown */
     float halo;   /* the halo's ink: darkening times area, output pixels squared */
-    int16_t tiles[4]; /* first and last tile column and row the core reaches; empty when tiles[0] > tiles[2] */
+    uint16_t span[4]; /* the first and last pixel column and row the core reaches, clipped to the view
+                         (below 65536 pixels a side); empty when span[0] > span[2] */
 } painted_dot;
 _Static_assert(sizeof(painted_dot) == 32, "painted_dot: two a cache line");
 
@@ -210,6 +207,8 @@ static smp_status resolve_view(const smp_renderer *r, const smp_view *view, cons
     if (!(v->width > 0 && v->height > 0 && isfinite(v->x) && isfinite(v->y) && isfinite(v->width) &&
           isfinite(v->height)) || v->out_width < 1 || v->out_height < 1)
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: an empty or invalid view");
+    if (v->out_width > SMP_IMAGE_MAX_SIDE || v->out_height > SMP_IMAGE_MAX_SIDE)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: a view is at most %d pixels a side", SMP_IMAGE_MAX_SIDE);
     if (!out || out->width != v->out_width || out->height != v->out_height || !out->pixels)
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: the output must be %dx%d", v->out_width, v->out_height);
     return SMP_OK;
@@ -225,8 +224,8 @@ static int grow(void **buffer, size_t *capacity, size_t wanted, size_t item) {
     return 1;
 }
 
-/* ifloor and iceil, four lanes at a time: a lane whose truncation landed on
- * the wrong side steps by one (a true comparison is -1). */
+/* floor and ceil to int, four lanes at a time: a lane whose truncation
+ * landed on the wrong side steps by one (a true comparison is -1). */
 static inline i4 ifloor4(f4 v) {
     i4 i = __builtin_convertvector(v, i4);
     return i + (v < __builtin_convertvector(i, f4));
@@ -236,29 +235,33 @@ static inline i4 iceil4(f4 v) {
     return i - (v > __builtin_convertvector(i, f4));
 }
 
-/* The pixels whose centres lie within reach of c, along one axis; and the
- * same for four centres at once. */
-static inline int first_pixel(float c, float reach) { return iceil(c - reach - 0.5f); }
-static inline int last_pixel(float c, float reach) { return ifloor(c + reach - 0.5f); }
+/* The pixels whose centres lie within reach of c, along one axis, four
+ * centres at once. */
 static inline i4 first_pixel4(f4 c, f4 reach) { return iceil4(c - reach - splat4(0.5f)); }
 static inline i4 last_pixel4(f4 c, f4 reach) { return ifloor4(c + reach - splat4(0.5f)); }
 
 /* Tiles of `side` pixels across `pixels`. */
 static inline int tiles_across(int pixels, int side) { return (pixels + side - 1) / side; }
 
-/* The tile holding pixel column (or row) v, which may be negative. */
-static inline int tile_of(int v, int side) { return v >= 0 ? v / side : -((side - 1 - v) / side); }
 
-/* Notes the tiles a dot's core reaches, clipped to the view (views are
- * below 65536 pixels a side, so a tile index fits 16 bits). */
-static inline void set_tile_range(painted_dot *p, int out_width, int out_height) {
-    int tiles_x = tiles_across(out_width, TILE_W), tiles_y = tiles_across(out_height, TILE_H);
-    int tx0 = tile_of(first_pixel(p->x, p->edge), TILE_W), tx1 = tile_of(last_pixel(p->x, p->edge), TILE_W);
-    int ty0 = tile_of(first_pixel(p->y, p->edge), TILE_H), ty1 = tile_of(last_pixel(p->y, p->edge), TILE_H);
-    tx0 = tx0 < 0 ? 0 : tx0, ty0 = ty0 < 0 ? 0 : ty0;
-    tx1 = tx1 >= tiles_x ? tiles_x - 1 : tx1, ty1 = ty1 >= tiles_y ? tiles_y - 1 : ty1;
-    if (p->weight <= 0.0f || tx0 > tx1 || ty0 > ty1) tx0 = 1, tx1 = 0;
-    p->tiles[0] = (int16_t)tx0, p->tiles[1] = (int16_t)ty0, p->tiles[2] = (int16_t)tx1, p->tiles[3] = (int16_t)ty1;
+/* The pixel columns and rows whose centres lie within reach of (x, y):
+ * the first column and row, then the last column and row. */
+static inline i4 pixel_span(float x, float y, float reach) {
+    f4 centre = {x, y, x, y};
+    return __builtin_shufflevector(first_pixel4(centre, splat4(reach)), last_pixel4(centre, splat4(reach)), 0, 1, 6, 7);
+}
+
+static void set_empty_span(painted_dot *p) { p->span[0] = p->span[1] = 1, p->span[2] = p->span[3] = 0; }
+
+/* Notes the pixels a dot's core reaches, clipped to the view. */
+static inline void set_span(painted_dot *p, i4 span, int out_width, int out_height) {
+    int x0 = span[0] < 0 ? 0 : span[0], y0 = span[1] < 0 ? 0 : span[1];
+    int x1 = span[2] < out_width ? span[2] : out_width - 1, y1 = span[3] < out_height ? span[3] : out_height - 1;
+    if (p->weight <= 0.0f || x0 > x1 || y0 > y1) {
+        set_empty_span(p);
+        return;
+    }
+    p->span[0] = (uint16_t)x0, p->span[1] = (uint16_t)y0, p->span[2] = (uint16_t)x1, p->span[3] = (uint16_t)y1;
 }
 
 /* The dot profile at four pixel centres d2 (squared distances) from a dot's
@@ -273,28 +276,27 @@ static inline f4 coverage4(const painted_dot *p, f4 dx, float dy) {
     return profile4(splat4(p->edge), splat4(p->inverse_ramp), dx * dx + splat4(dy * dy));
 }
 
-/* A small dot's profile along one axis, d from its centre: 1 - |d| / edge,
- * inverse holding 1 / edge; never below 0. */
-static inline float tent(float d, float inverse) {
-    float t = 1.0f - fabsf(d) * inverse;
-    return t > 0.0f ? t : 0.0f;
-}
-static inline f4 tent4(f4 d, float inverse) {
-    return max4(splat4(1.0f) - max4(d, -d) * splat4(inverse), splat4(0.0f));
-}
-
-/* A small dot's tent summed over the pixel centres it reaches along one axis. */
-static float tent_sum(float c, float edge, float inverse) {
-    float sum = 0.0f;
-    for (int i = first_pixel(c, edge); i <= last_pixel(c, edge); i++) sum += tent((float)i + 0.5f - c, inverse);
-    return sum;
-}
-
 /* Pixel columns x .. x + 3 as floats, and which of them are at most `last`. */
 static inline f4 columns4(int x, int last, i4 *in) {
     i4 columns = (i4){0, 1, 2, 3} + x;
     *in = columns <= last;
     return __builtin_convertvector(columns, f4);
+}
+
+/* A small dot's profile along one axis at the pixel centres first .. first
+ * + 3, its centre at c: 1 - |d| / edge (inverse holding 1 / edge), never
+ * below 0, and exactly 0 past `last`. A small dot reaches at most four
+ * pixel centres an axis, as 2 SMALL_EDGE is 3. */
+static inline f4 tent4(float c, int first, int last, float inverse) {
+    i4 in;
+    f4 d = columns4(first, last, &in) + splat4(0.5f) - splat4(c);
+    return keep4(max4(splat4(1.0f) - max4(d, -d) * splat4(inverse), splat4(0.0f)), in);
+}
+
+/* The tent's sum over the pixel centres first .. last a small dot reaches along one axis. */
+static inline float tent_sum(float c, int first, int last, float inverse) {
+    f4 t = tent4(c, first, last, inverse);
+    return (t[0] + t[1]) + (t[2] + t[3]);
 }
 
 /* The profile's sums over the pixel centres of up to four dots, one a lane.
@@ -357,13 +359,13 @@ static inline void finish_weight(painted_dot *p, float sum, float opacity) {
 }
 
 /* Works out dot d's look and footprint, as painted dot p. Returns 0 when it
- * does not show (weight 0), 1 when it is done but for its tiles, 2 when its
- * weight waits for its profile's sum: the weight then holds the dot's area,
+ * does not show (weight 0), 1 when it is done, 2 when its weight and span
+ * wait for its profile's sum: the weight then holds the dot's area,
  * *opacity its opacity. */
 static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, float *opacity) {
     const smp_view *v = k->v;
     p->weight = 0.0f, p->halo = 0.0f;
-    p->tiles[0] = p->tiles[1] = 1, p->tiles[2] = p->tiles[3] = 0; /* no tiles */
+    set_empty_span(p);
     if (d->session > k->last || d->session < 1) return 0;
     const smp_age_state *a = &k->ages[d->session - 1];
     double px_per_mm = k->px_per_mm, scale = k->scale;
@@ -384,30 +386,29 @@ static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, f
     p->weight = (float)SMP_PI * radius * radius;
     /* The weight makes the profile's sum over pixel centres the dot's area,
      * so the dot darkens exactly that; past a few pixels across, the
-     * continuous integral is as good as the sum. */
-    if (p->edge <= SMALL_EDGE) { /* the tents' sums, one an axis */
-        float inverse = 1.0f / p->edge;
-        finish_weight(p, tent_sum(p->x, p->edge, inverse) * tent_sum(p->y, p->edge, inverse), *opacity);
-        return 1;
-    }
-    float inner = p->edge - 0.5f * ramp;
-    if (inner < 2.0f) return 2;
-    finish_weight(p, (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f), *opacity);
+     * continuous integral is as good as the sum. A small dot's profile is
+     * the product of its tents, so its sum is theirs. */
+    float inner = p->edge - 0.5f * ramp, inverse = 1.0f / p->edge;
+    if (p->edge > SMALL_EDGE && inner < 2.0f) return 2;
+    i4 span = pixel_span(p->x, p->y, p->edge);
+    float sum = p->edge <= SMALL_EDGE
+                    ? tent_sum(p->x, span[0], span[2], inverse) * tent_sum(p->y, span[1], span[3], inverse)
+                    : (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f);
+    finish_weight(p, sum, *opacity);
+    set_span(p, span, v->out_width, v->out_height);
     return 1;
 }
 
 /* Shapes n dots (at most PAINT_BLOCK) as painted dots first, first + 1, ...:
- * their looks, then the profile sums of the small ones four at a time, then
- * their tiles. */
+ * their looks, then the profile sums of those that wait for them, four at a
+ * time, and their spans. */
 static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *dots, size_t first, size_t n) {
     uint32_t waiting[PAINT_BLOCK];
     float opacity[PAINT_BLOCK];
     int count = 0;
     for (size_t i = 0; i < n; i++) {
         painted_dot *p = &r->dots[first + i];
-        int state = shape_dot(k, &dots[i], p, &opacity[count]);
-        if (state == 1) set_tile_range(p, k->v->out_width, k->v->out_height);
-        if (state == 2) waiting[count++] = (uint32_t)(first + i);
+        if (shape_dot(k, &dots[i], p, &opacity[count]) == 2) waiting[count++] = (uint32_t)(first + i);
     }
     for (int j = 0; j < count; j += 4) {
         float sums[4];
@@ -416,7 +417,7 @@ static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *
         for (int l = 0; l < group; l++) {
             painted_dot *p = &r->dots[waiting[j + l]];
             finish_weight(p, sums[l], opacity[j + l]);
-            set_tile_range(p, k->v->out_width, k->v->out_height);
+            set_span(p, pixel_span(p->x, p->y, p->edge), k->v->out_width, k->v->out_height);
         }
     }
 }
@@ -445,14 +446,22 @@ static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs
 /* One chunk of dots, tile by tile: counts them into count[tile] (items NULL)
  * or writes their indices at count[tile], advancing it. */
 static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int tiles_x, uint32_t *count, uint32_t *items) {
-    for (size_t i = n * (size_t)chunk / CHUNKS; i < n * (size_t)(chunk + 1) / CHUNKS; i++) {
-        const int16_t *t = r->dots[i].tiles;
-        for (int ty = t[1]; ty <= t[3] && t[0] <= t[2]; ty++)
-            for (int tx = t[0]; tx <= t[2]; tx++) {
-                uint32_t *c = &count[(size_t)ty * (size_t)tiles_x + (size_t)tx];
+    const painted_dot *dots = r->dots;
+    for (size_t i = n * (size_t)chunk / CHUNKS, end = n * (size_t)(chunk + 1) / CHUNKS; i < end; i++) {
+        const uint16_t *s = dots[i].span;
+        if (s[0] > s[2]) continue;
+        int tx0 = s[0] / TILE_W, tx1 = s[2] / TILE_W, ty1 = s[3] / TILE_H;
+        for (int ty = s[1] / TILE_H; ty <= ty1; ty++) {
+            uint32_t *c = count + (size_t)ty * (size_t)tiles_x + tx0;
+            if (tx1 == tx0) { /* nearly always: cores are a few pixels, tiles 64 */
                 if (items) items[(*c)++] = (uint32_t)i;
                 else (*c)++;
+                continue;
             }
+            for (int tx = 0; tx <= tx1 - tx0; tx++)
+                if (items) items[c[tx]++] = (uint32_t)i;
+                else c[tx]++;
+        }
     }
 }
 
@@ -799,16 +808,9 @@ static void halo_axis_for(const halo_field *h, int start, int count, float shift
     }
 }
 
-/* The halo's transmission at the grid cells a tile's pixels fall between:
- * exp(-ink * absorb) per channel, from the table; exactly 1 where no ink is.
- * Cells are at least a pixel, so a tile spans at most two more of them a
- * side than it has pixels. Channels in the first three lanes, as the table
- * holds them. */
-enum { HALO_SPAN_W = TILE_W + 2, HALO_SPAN_H = TILE_H + 2 };
-typedef struct halo_block {
-    int x0, y0, width; /* the first cell's column and row, and the block's width in cells */
-    f4 cell[HALO_SPAN_W * HALO_SPAN_H];
-} halo_block;
+/* The halo's transmission is exp(-ink * absorb) per channel, from the
+ * table; exactly 1 where no ink is. Channels in the first three lanes, as
+ * the table holds them. */
 
 /* The table between steps k and k + 1, f of the way. */
 static inline f4 lut_at(const halo_field *h, int k, float f) {
@@ -823,31 +825,43 @@ static inline f4 halo_cell(const halo_field *h, float ink) {
     return lut_at(h, k, ink - (float)k < 1.0f ? ink - (float)k : 1.0f);
 }
 
-static void halo_block_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows,
-                           halo_block *b) {
-    b->x0 = xs->cell[0], b->y0 = ys->cell[0];
-    b->width = xs->cell[w - 1] + 2 - b->x0;
-    int height = ys->cell[rows - 1] + 2 - b->y0;
-    for (int y = 0; y < height; y++) {
-        const float *in = h->ink + (size_t)(b->y0 + y) * (size_t)h->width + (size_t)b->x0;
-        f4 *cell = b->cell + y * b->width;
-        int x = 0;
-        for (; x + 4 <= b->width; x += 4) { /* the table's steps four cells at a time, as halo_cell's */
-            f4 ink = load4(in + x) * splat4(h->lut_scale);
-            i4 inked = ink > splat4(0.0f);
-            i4 k = __builtin_convertvector(min4(ink, splat4(HALO_LUT - 1)), i4) & inked;
-            f4 f = min4(ink - __builtin_convertvector(k, f4), splat4(1.0f));
-            for (int l = 0; l < 4; l++) cell[x + l] = inked[l] ? lut_at(h, k[l], f[l]) : splat4(1.0f);
-        }
-        for (; x < b->width; x++) cell[x] = halo_cell(h, in[x]);
+/* The transmission of n cells of a grid row. */
+static void halo_cells(const halo_field *h, const float *in, int n, f4 *cell) {
+    int x = 0;
+    for (; x + 4 <= n; x += 4) { /* the table's steps four cells at a time, as halo_cell's */
+        f4 ink = load4(in + x) * splat4(h->lut_scale);
+        i4 inked = ink > splat4(0.0f);
+        i4 k = __builtin_convertvector(min4(ink, splat4(HALO_LUT - 1)), i4) & inked;
+        f4 f = min4(ink - __builtin_convertvector(k, f4), splat4(1.0f));
+        for (int l = 0; l < 4; l++) cell[x + l] = inked[l] ? lut_at(h, k[l], f[l]) : splat4(1.0f);
     }
+    for (; x < n; x++) cell[x] = halo_cell(h, in[x]);
 }
 
-/* The halo's transmission along one tile row: the two block rows around it
- * blended once, for the columns the tile spans. */
-static void halo_row(const halo_block *b, int cell_row, float fy, f4 *row) {
-    const f4 *top = b->cell + (cell_row - b->y0) * b->width, *bottom = top + b->width;
-    for (int j = 0; j < b->width; j++) row[j] = top[j] + (bottom[j] - top[j]) * splat4(fy);
+/* The halo's transmission along the grid rows a tile's pixel rows fall
+ * between, already interpolated across the tile's pixel columns: a pixel
+ * row then only blends two of them, pixel by pixel in order. Cells are at
+ * least a pixel, so a tile spans at most two more of them a side than it
+ * has pixels. */
+enum { HALO_SPAN_W = TILE_W + 2, HALO_SPAN_H = TILE_H + 2 };
+typedef struct halo_rows {
+    int y0; /* the first grid row */
+    f4 px[HALO_SPAN_H][TILE_W];
+} halo_rows;
+
+static void halo_rows_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows,
+                          halo_rows *b) {
+    int x0 = xs->cell[0], width = xs->cell[w - 1] + 2 - x0;
+    b->y0 = ys->cell[0];
+    int height = ys->cell[rows - 1] + 2 - b->y0;
+    for (int y = 0; y < height; y++) {
+        f4 cell[HALO_SPAN_W];
+        halo_cells(h, h->ink + (size_t)(b->y0 + y) * (size_t)h->width + (size_t)x0, width, cell);
+        for (int x = 0; x < w; x++) {
+            f4 l = cell[xs->cell[x] - x0], m = cell[xs->cell[x] - x0 + 1];
+            b->px[y][x] = l + (m - l) * splat4(xs->next[x]);
+        }
+    }
 }
 
 /* A tile's coverage by the dots' cores, per pixel: the share of its area
@@ -872,13 +886,12 @@ static inline float *cover_row(core_cover *c, int y) {
  * from its first in the tile, a row. */
 static void draw_small(const painted_dot *p, int x0, int y0, int h, int xa, int xb, int ya, int yb, core_cover *c) {
     float inverse = 1.0f / p->edge;
-    int first = xa < 0 ? 0 : xa;
-    i4 in;
-    f4 dx = columns4(x0 + first, x0 + xb, &in) + splat4(0.5f) - splat4(p->x);
-    f4 across = keep4(tent4(dx, inverse), in) * splat4(p->weight);
-    for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
+    int first = xa < 0 ? 0 : xa, top = ya < 0 ? 0 : ya;
+    f4 across = tent4(p->x, x0 + first, x0 + xb, inverse) * splat4(p->weight);
+    f4 down = tent4(p->y, y0 + top, y0 + yb, inverse);
+    for (int y = top; y <= yb && y < h; y++) {
         float *row = cover_row(c, y) + first;
-        store4(row, load4(row) + across * splat4(tent((float)(y0 + y) + 0.5f - p->y, inverse)));
+        store4(row, load4(row) + across * splat4(down[y - top]));
     }
 }
 
@@ -903,23 +916,36 @@ static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, i
     memset(c->touched, 0, sizeof c->touched);
     for (uint32_t k = r->bin_start[t]; k < r->bin_start[t + 1]; k++) {
         const painted_dot *p = &r->dots[r->bin_items[k]];
-        int ya = first_pixel(p->y, p->edge) - y0, yb = last_pixel(p->y, p->edge) - y0;
-        int xa = first_pixel(p->x, p->edge) - x0, xb = last_pixel(p->x, p->edge) - x0;
+        int xa = p->span[0] - x0, ya = p->span[1] - y0, xb = p->span[2] - x0, yb = p->span[3] - y0;
         if (p->edge <= SMALL_EDGE) draw_small(p, x0, y0, h, xa, xb, ya, yb, c);
         else draw_round(p, x0, y0, w, h, xa, xb, ya, yb, c);
     }
 }
 
-/* A row of w pixels from `from` through the shade table's rows `step`, red
- * written at byte `red`: always inlined, so each order is a loop of its own. */
-static inline __attribute__((always_inline)) void shade_row(uint8_t *pixels, const uint8_t *from, const int *step,
-                                                            int w, int red) {
+/* A row of w pixels through the shade table at `at` (four a pixel: each
+ * channel's row and code, as one index into the table, and the pixel's
+ * alpha), red written at byte `red`: always inlined, so each order is a
+ * loop of its own. */
+static inline __attribute__((always_inline)) void shade_row(uint8_t *pixels, const i4 *at, int w, int red) {
+    const uint8_t *table = &shade_table[0][0];
     for (int x = 0; x < w; x++) {
-        pixels[x * 4 + red] = shade_table[step[x * 3]][from[x * 4]];
-        pixels[x * 4 + 1] = shade_table[step[x * 3 + 1]][from[x * 4 + 1]];
-        pixels[x * 4 + 2 - red] = shade_table[step[x * 3 + 2]][from[x * 4 + 2]];
-        pixels[x * 4 + 3] = from[x * 4 + 3];
+        pixels[x * 4 + red] = table[at[x][0]];
+        pixels[x * 4 + 1] = table[at[x][1]];
+        pixels[x * 4 + 2 - red] = table[at[x][2]];
+        pixels[x * 4 + 3] = (uint8_t)at[x][3];
     }
+}
+
+/* A pixel's four bytes, each widened to a lane. */
+static inline i4 pixel_lanes(const uint8_t *p) {
+#if defined(__SSE2__)
+    int32_t word;
+    memcpy(&word, p, sizeof word);
+    __m128i zero = _mm_setzero_si128();
+    return (i4)_mm_unpacklo_epi16(_mm_unpacklo_epi8(_mm_cvtsi32_si128(word), zero), zero);
+#else
+    return (i4){p[0], p[1], p[2], p[3]};
+#endif
 }
 
 /* The tile's pixels of `source` darkened by the cores' and the halo's
@@ -929,33 +955,29 @@ static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t 
     const halo_field *hf = &r->halo;
     const f4 absorb = {r->absorb[0], r->absorb[1], r->absorb[2], 0.0f};
     halo_axis xs, ys;
-    halo_block block;
-    f4 row[HALO_SPAN_W];
+    halo_rows rows;
     if (halo) {
         halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
-        halo_block_for(hf, &xs, w, &ys, h, &block);
+        halo_rows_for(hf, &xs, w, &ys, h, &rows);
     }
     for (int y = 0; y < h; y++) {
         const uint8_t *from = source + (size_t)y * stride;
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
-        float tr[TILE_W * 3 + 1]; /* the pixels' channels, and room for a last pixel's fourth lane */
-        if (halo) halo_row(&block, ys.cell[y], ys.next[y], row);
+        const f4 *top = halo ? rows.px[ys.cell[y] - rows.y0] : NULL, *bottom = halo ? top + TILE_W : NULL;
+        f4 fy = splat4(halo ? ys.next[y] : 0.0f);
         const float *cover = cores && cores->touched[y] ? cores->cover[y] : NULL;
-        for (int x = 0; x < w; x++) { /* each pixel's fourth lane is overwritten by the next */
-            f4 t = splat4(1.0f);
-            if (halo) {
-                f4 l = row[xs.cell[x] - block.x0], m = row[xs.cell[x] - block.x0 + 1];
-                t = l + (m - l) * splat4(xs.next[x]);
-            }
+        /* Each pixel's transmission, then where its channels are in the
+         * table: a pixel no ink reaches gets the last row, which keeps its
+         * bytes. The fourth lane, transmission 1 and no ink, keeps alpha. */
+        i4 at[TILE_W];
+        for (int x = 0; x < w; x++) {
+            f4 t = halo ? top[x] + (bottom[x] - top[x]) * fy : splat4(1.0f);
             if (cover) t *= splat4(1.0f) - splat4(cover[x] < 1.0f ? cover[x] : 1.0f) * absorb;
-            store4(tr + x * 3, t);
+            i4 step = __builtin_convertvector(t * splat4(SHADE_STEPS) + splat4(0.5f), i4) & (i4){-1, -1, -1, 0};
+            at[x] = (step << 8) + pixel_lanes(from + x * 4);
         }
-        /* The table's rows in one pass over plain arrays, which vectorises; a
-         * pixel no ink reaches gets the last row, which keeps its bytes. */
-        int step[TILE_W * 3];
-        for (int i = 0; i < w * 3; i++) step[i] = (int)(tr[i] * SHADE_STEPS + 0.5f);
-        if (r->red) shade_row(pixels, from, step, w, 2);
-        else shade_row(pixels, from, step, w, 0);
+        if (r->red) shade_row(pixels, at, w, 2);
+        else shade_row(pixels, at, w, 0);
     }
 }
 
