@@ -134,6 +134,8 @@ struct smp_renderer {
     int base_ready;       /* whole once a render of that view finished: a style change skips the resampling */
     painted_dot *dots;
     size_t dots_capacity;
+    float *run_rows;          /* per run of dots: the least and greatest y (output pixels) of its dots */
+    size_t run_rows_capacity; /* with a halo, so a band of the halo's grid passes over the others */
     halo_field halo;
     float absorb[3]; /* 1 - ink transmission, per channel: one ink per render */
     int red;         /* the output's red byte: 0, or 2 for B, G, R, A */
@@ -185,6 +187,7 @@ void smp_renderer_destroy(smp_renderer *r) {
     smp_dot_runs_free(&r->runs);
     free(r->base);
     free(r->dots);
+    free(r->run_rows);
     free(r->halo.ink), free(r->halo.scratch);
     free(r->bin_start), free(r->bin_items), free(r->chunk_start);
     free(r);
@@ -422,6 +425,18 @@ static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *
     }
 }
 
+/* The least and greatest y of n painted dots with a halo, into rows[0] and
+ * rows[1]; rows[0] > rows[1] when none has one. */
+static void note_halo_rows(const painted_dot *dots, size_t n, float *rows) {
+    float least = INFINITY, most = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (dots[i].halo > 0.0f) {
+            least = dots[i].y < least ? dots[i].y : least;
+            most = dots[i].y > most ? dots[i].y : most;
+        }
+    rows[0] = least, rows[1] = most;
+}
+
 /* Works out the look and footprint for the view (weight 0: not shown) of
  * each dot of the runs, painted dots in the order the runs close up in.
  * Returns the halo's spread in output pixels. */
@@ -436,10 +451,12 @@ static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs
     float sigma = (float)(newest->halo_sigma_mm * px_per_mm * k.scale);
     k.halo_reach = 3.0f * sigma + 2.0f;
 #pragma omp parallel for schedule(dynamic, 8)
-    for (size_t run = 0; run < runs->count; run++)
+    for (size_t run = 0; run < runs->count; run++) {
         for (size_t i = 0; i < runs->kept[run]; i += PAINT_BLOCK)
             paint_block(r, &k, dots + runs->start[run] + i, runs->first[run] + i,
                         runs->kept[run] - i < PAINT_BLOCK ? runs->kept[run] - i : PAINT_BLOCK);
+        note_halo_rows(r->dots + runs->first[run], runs->kept[run], r->run_rows + 2 * run);
+    }
     return sigma;
 }
 
@@ -576,30 +593,42 @@ static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
     return h->capacity != 0;
 }
 
+/* The grid position of output coordinate v, shifted by `shift`. */
+static inline float grid_at(const halo_field *h, float v, float shift) {
+    return (v + shift) / h->cell - 0.5f + (float)h->margin;
+}
+
 /* Each dot's halo ink, split bilinearly between the four cells around it,
  * added to the grid rows [row0, row1), which it first clears. Dots go in
  * order, so every cell sums the same terms in the same order however the
- * rows are banded. Returns whether any dot lands on the grid. */
-static int splat_band(const smp_renderer *r, size_t n, int row0, int row1) {
+ * rows are banded; a run of dots whose rows all miss the band is passed
+ * over whole (grid_at only ever grows with y). Returns whether any dot
+ * lands on the grid. */
+static int splat_band(const smp_renderer *r, const smp_dot_runs *runs, int row0, int row1) {
     const halo_field *h = &r->halo;
     size_t width = (size_t)h->width;
     memset(h->scratch + (size_t)row0 * width, 0, (size_t)(row1 - row0) * width * sizeof *h->scratch);
     float per_cell_area = 1.0f / (h->cell * h->cell);
     int any = 0;
-    for (size_t i = 0; i < n; i++) {
-        const painted_dot *p = &r->dots[i];
-        if (p->halo <= 0.0f) continue;
-        float gy = (p->y + h->shift_y) / h->cell - 0.5f + (float)h->margin;
-        int y0 = ifloor(gy);
-        if (y0 + 1 < row0 || y0 >= row1) continue;
-        float gx = (p->x + h->shift_x) / h->cell - 0.5f + (float)h->margin;
-        int x0 = ifloor(gx);
-        if (x0 < 0 || y0 < 0 || x0 + 1 >= h->width || y0 + 1 >= h->height) continue;
-        float fx = gx - (float)x0, fy = gy - (float)y0, ink = p->halo * per_cell_area;
-        float *c = h->scratch + (size_t)y0 * width + (size_t)x0;
-        if (y0 >= row0) c[0] += ink * (1 - fx) * (1 - fy), c[1] += ink * fx * (1 - fy);
-        if (y0 + 1 < row1) c[width] += ink * (1 - fx) * fy, c[width + 1] += ink * fx * fy;
-        any = 1;
+    for (size_t run = 0; run < runs->count; run++) {
+        const float *rows = r->run_rows + 2 * run;
+        if (!(rows[0] <= rows[1]) || ifloor(grid_at(h, rows[1], h->shift_y)) + 1 < row0 ||
+            ifloor(grid_at(h, rows[0], h->shift_y)) >= row1)
+            continue;
+        for (const painted_dot *p = r->dots + runs->first[run]; p < r->dots + runs->first[run] + runs->kept[run]; p++) {
+            if (p->halo <= 0.0f) continue;
+            float gy = grid_at(h, p->y, h->shift_y);
+            int y0 = ifloor(gy);
+            if (y0 + 1 < row0 || y0 >= row1) continue;
+            float gx = grid_at(h, p->x, h->shift_x);
+            int x0 = ifloor(gx);
+            if (x0 < 0 || y0 < 0 || x0 + 1 >= h->width || y0 + 1 >= h->height) continue;
+            float fx = gx - (float)x0, fy = gy - (float)y0, ink = p->halo * per_cell_area;
+            float *c = h->scratch + (size_t)y0 * width + (size_t)x0;
+            if (y0 >= row0) c[0] += ink * (1 - fx) * (1 - fy), c[1] += ink * fx * (1 - fy);
+            if (y0 + 1 < row1) c[width] += ink * (1 - fx) * fy, c[width + 1] += ink * fx * fy;
+            any = 1;
+        }
     }
     return any;
 }
@@ -609,16 +638,16 @@ static int splat_band(const smp_renderer *r, size_t n, int row0, int row1) {
 static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma) {
     halo_field *h = &r->halo;
     h->active = 0;
+    if (!n) return 1;
     h->cell = sigma > 1.0f ? sigma : 1.0f; /* sampled once a sigma: coarser, a dot's ink would vary with where it sits */
     float weights[2 * MAX_TAPS + 1];
     int radius = gaussian(sigma / h->cell, weights);
     if (!size_halo_grid(h, v, radius)) return 0;
     int any = 0;
-    /* A band of rows a thread; each scans all the dots, which costs little beside the adding. */
-#pragma omp parallel reduction(| : any)
+#pragma omp parallel reduction(| : any) /* a band of rows a thread */
     {
         int bands = omp_get_num_threads(), band = omp_get_thread_num();
-        any = splat_band(r, n, h->height * band / bands, h->height * (band + 1) / bands);
+        any = splat_band(r, &r->runs, h->height * band / bands, h->height * (band + 1) / bands);
     }
     if (!any) return 1;
     blur_rows(h->scratch, h->ink, h->width, h->height, weights, radius);
@@ -1042,7 +1071,8 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
     int tiles_x = tiles_across(v->out_width, TILE_W), tiles_y = tiles_across(v->out_height, TILE_H);
     sampler s;
     float sigma = n ? 1.0f : 0.0f;
-    if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots))
+    if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) ||
+        !grow((void **)&r->run_rows, &r->run_rows_capacity, 2 * r->runs.count + 2, sizeof *r->run_rows))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
     if (!sampler_for(r, v, &s))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the photo under a %dx%d view", v->out_width, v->out_height);
