@@ -246,12 +246,12 @@ static inline i4 last_pixel4(f4 c, f4 reach) { return ifloor4(c + reach - splat4
 /* Tiles of `side` pixels across `pixels`. */
 static inline int tiles_across(int pixels, int side) { return (pixels + side - 1) / side; }
 
-
 /* The pixel columns and rows whose centres lie within reach of (x, y):
  * the first column and row, then the last column and row. */
 static inline i4 pixel_span(float x, float y, float reach) {
     f4 centre = {x, y, x, y};
-    return __builtin_shufflevector(first_pixel4(centre, splat4(reach)), last_pixel4(centre, splat4(reach)), 0, 1, 6, 7);
+    i4 first = first_pixel4(centre, splat4(reach)), last = last_pixel4(centre, splat4(reach));
+    return __builtin_shufflevector(first, last, 0, 1, 6, 7);
 }
 
 static void set_empty_span(painted_dot *p) { p->span[0] = p->span[1] = 1, p->span[2] = p->span[3] = 0; }
@@ -300,6 +300,12 @@ static inline f4 tent4(float c, int first, int last, float inverse) {
 static inline float tent_sum(float c, int first, int last, float inverse) {
     f4 t = tent4(c, first, last, inverse);
     return (t[0] + t[1]) + (t[2] + t[3]);
+}
+
+/* A small dot's profile summed over the pixels of its span: its tents' sums' product. */
+static inline float tents_sum(const painted_dot *p, i4 span) {
+    float inverse = 1.0f / p->edge;
+    return tent_sum(p->x, span[0], span[2], inverse) * tent_sum(p->y, span[1], span[3], inverse);
 }
 
 /* The profile's sums over the pixel centres of up to four dots, one a lane.
@@ -391,13 +397,11 @@ static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, f
      * so the dot darkens exactly that; past a few pixels across, the
      * continuous integral is as good as the sum. A small dot's profile is
      * the product of its tents, so its sum is theirs. */
-    float inner = p->edge - 0.5f * ramp, inverse = 1.0f / p->edge;
+    float inner = p->edge - 0.5f * ramp;
     if (p->edge > SMALL_EDGE && inner < 2.0f) return 2;
     i4 span = pixel_span(p->x, p->y, p->edge);
-    float sum = p->edge <= SMALL_EDGE
-                    ? tent_sum(p->x, span[0], span[2], inverse) * tent_sum(p->y, span[1], span[3], inverse)
-                    : (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f);
-    finish_weight(p, sum, *opacity);
+    finish_weight(p, p->edge <= SMALL_EDGE ? tents_sum(p, span) : (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f),
+                  *opacity);
     set_span(p, span, v->out_width, v->out_height);
     return 1;
 }
@@ -615,7 +619,8 @@ static int splat_band(const smp_renderer *r, const smp_dot_runs *runs, int row0,
         if (!(rows[0] <= rows[1]) || ifloor(grid_at(h, rows[1], h->shift_y)) + 1 < row0 ||
             ifloor(grid_at(h, rows[0], h->shift_y)) >= row1)
             continue;
-        for (const painted_dot *p = r->dots + runs->first[run]; p < r->dots + runs->first[run] + runs->kept[run]; p++) {
+        const painted_dot *end = r->dots + runs->first[run] + runs->kept[run];
+        for (const painted_dot *p = r->dots + runs->first[run]; p < end; p++) {
             if (p->halo <= 0.0f) continue;
             float gy = grid_at(h, p->y, h->shift_y);
             int y0 = ifloor(gy);
@@ -894,7 +899,7 @@ static void halo_rows_for(const halo_field *h, const halo_axis *xs, int w, const
 }
 
 /* A tile's coverage by the dots' cores, per pixel: the share of its area
- * under pigment (before the ink's opacity), valid in the rows a core touched
+ * under pigment, times the pigment's opacity, valid in the rows a core touched
  * (the rest is 0 and never written). Dots never touch, so where two cores
  * share a pixel they cover different parts of it: their coverage adds. */
 typedef struct core_cover {
