@@ -388,6 +388,9 @@ static void bad_requests_are_refused(void **state) {
     assert_int_equal(smp_render(r, d, &(smp_look){.ink = SMP_INK_CUSTOM, .ink_rgb = {2, 0, 0}}, NULL, out, NULL, NULL),
                      SMP_ERR_INVALID_ARGUMENT);
     assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, -5, 10, W, H, 0}, out, NULL, NULL), SMP_ERR_INVALID_ARGUMENT);
+    assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, W, H, 70000, H, 0}, out, NULL, NULL),
+                     SMP_ERR_INVALID_ARGUMENT); /* wider than any image: a dot's pixel span is 16-bit */
+    assert_non_null(strstr(smp_last_error(), "at most 65535 pixels a side"));
     assert_int_equal(smp_render(r, d, NULL, NULL, out, cancel_at_once, NULL), SMP_OK); /* too few tiles to report */
     smp_image *big = smp_image_create(2000, 2000);
     assert_int_equal(smp_render(r, d, NULL, &(smp_view){0, 0, W, H, 2000, 2000, 0}, big, cancel_at_once, NULL),
