@@ -6,7 +6,7 @@
 #include "test_support.h"
 
 /* FNV-1a of a 240x180 render with seed 12345 (see the test); changes only when the look model does. */
-#define SMP_TEST_GOLDEN_RENDER 0x9e145a2496704c35ull
+#define SMP_TEST_GOLDEN_RENDER 0x6aee6cba3b66039eull
 
 enum { W = 240, H = 180 };
 #define PX_PER_MM 4.0 /* 60 x 45 mm */
@@ -96,6 +96,31 @@ static void sub_pixel_dots_keep_their_ink(void **state) {
     smp_image_destroy(out);
     smp_renderer_destroy(r);
     smp_image_destroy(white);
+}
+
+/* Ink darkens in linear light: a dot takes the same share of the light
+ * from fair skin as from dark skin (an sRGB-space product would not). */
+static void a_dot_takes_the_same_share_of_light_on_any_skin(void **state) {
+    (void)state;
+    const uint8_t skins[3] = {235, 120, 45};
+    double shares[3];
+    smp_dot dot = {.x_mm = 4.0f, .y_mm = 4.0f, .diameter_mm = 0.6f, .shade = 0.8f, .session = 1};
+    smp_dot_list list = {&dot, 1, 1};
+    for (int i = 0; i < 3; i++) {
+        smp_image *skin = smp_image_create(40, 40), *out = smp_image_create(40, 40);
+        memset(skin->pixels, skins[i], 40 * 40 * 4);
+        smp_renderer *r = NULL;
+        assert_int_equal(smp_renderer_create(skin, &r), SMP_OK);
+        assert_int_equal(smp_render_dots(r, &list, 5.0, NULL, NULL, out, NULL, NULL), SMP_OK);
+        shares[i] = ink_of(out, skin, 1.0) / smp_srgb_to_linear(skins[i]);
+        smp_renderer_destroy(r);
+        smp_image_destroy(out), smp_image_destroy(skin);
+    }
+    print_message("light a 0.6 mm dot takes: %.4f %.4f %.4f px2 of skin at %d %d %d\n", shares[0], shares[1],
+                  shares[2], skins[0], skins[1], skins[2]);
+    assert_true(shares[0] > 0.3);
+    assert_near(shares[1], shares[0], 0.02 * shares[0]);
+    assert_near(shares[2], shares[0], 0.02 * shares[0]);
 }
 
 static void skin_away_from_the_dots_is_untouched(void **state) {
@@ -481,6 +506,7 @@ static void sheets_have_their_labels(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sub_pixel_dots_keep_their_ink),
+        cmocka_unit_test(a_dot_takes_the_same_share_of_light_on_any_skin),
         cmocka_unit_test(skin_away_from_the_dots_is_untouched),
         cmocka_unit_test(same_bytes_for_any_thread_count_and_a_golden_hash),
         cmocka_unit_test(ageing_only_ever_lightens),

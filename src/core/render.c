@@ -4,7 +4,6 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -13,7 +12,7 @@
 #include "render_internal.h"
 
 enum {
-    SHADE_STEPS = 1024, /* transmission steps of the composite table */
+    COVER_STEPS = 256, /* steps of the cores' coverage table, interpolated */
     TILE_W = 64, /* wider than tall: longer runs of memory a row, and fewer dots and halo */
     TILE_H = 32, /* cells shared between tiles than 32 x 32 (3-5% quicker, the same bytes) */
     TILE_MAX = TILE_W > TILE_H ? TILE_W : TILE_H,
@@ -74,20 +73,15 @@ static inline int ifloor(float v) {
     return i - (v < (float)i);
 }
 
-/* shade[t][code]: the sRGB code of a pixel of `code` darkened in linear light
- * by transmission t / SHADE_STEPS, rounded. One look-up a channel in the
- * composite; the last row gives every code back unchanged. Transmission
- * first: neighbouring pixels share it more than they share a code. */
-static uint8_t shade_table[SHADE_STEPS + 1][256];
-static once_flag shade_once = ONCE_FLAG_INIT;
-
-static void build_shade_table(void) {
-    const float *lin = smp_srgb_to_linear_table();
-    const uint8_t *enc = smp_linear_to_srgb_table();
-    for (int code = 0; code < 256; code++)
-        for (int t = 0; t <= SHADE_STEPS; t++)
-            shade_table[t][code] = enc[(int)(lin[code] * (float)t / SHADE_STEPS * (SMP_LINEAR_LUT_SIZE - 1) + 0.5f)];
-}
+/* sRGB's curve, over its power segment, is code = 269.025 l^(1/2.4) -
+ * 14.025 for linear light l. So a pixel darkened in linear light by a
+ * transmission t is (code + 14.025) t^(1/2.4) - 14.025: one multiply-add a
+ * channel, no table, given the transmission as g = t^(1/2.4), which is what
+ * the halo's and the cores' tables hold. Where t is 1 the code comes back
+ * exactly. It is exact (to rounding) for every result above code 10; in the
+ * curve's linear toe, near black, it is at most 3 codes darker. */
+#define SRGB_OFFSET 14.025f
+#define SRGB_ROOT (1.0f / 2.4f)
 
 /* A dot ready to draw, in output pixels. Its coverage of a pixel whose centre
  * is d away is clamp((edge - d) / ramp, 0, 1) * weight; a small dot's (edge at
@@ -119,7 +113,7 @@ typedef struct halo_field {
     float shift_x, shift_y; /* output pixels from the grid's cell lines to the view's corner: the grid
                                sits on the photo, so panning does not move the halo */
     float lut_scale;              /* table steps per unit of ink */
-    f4 lut[HALO_LUT + 1];         /* exp(-ink * absorb) in the first three lanes, one a channel */
+    f4 lut[HALO_LUT + 1];         /* exp(-ink * absorb)^(1/2.4) in the first three lanes, one a channel */
 } halo_field;
 
 struct smp_renderer {
@@ -138,6 +132,10 @@ struct smp_renderer {
     size_t run_rows_capacity; /* with a halo, so a band of the halo's grid passes over the others */
     halo_field halo;
     float absorb[3]; /* 1 - ink transmission, per channel: one ink per render */
+    float cover_absorb[3]; /* the absorb the cover table was made for, */
+    int cover_ready;       /* once it has been made */
+    f4 cover_lut[COVER_STEPS + 1][2]; /* (1 - cover * absorb)^(1/2.4), per channel, for cover k / COVER_STEPS,
+                                          and the step to the next */
     int red;         /* the output's red byte: 0, or 2 for B, G, R, A */
     uint32_t *bin_start, *bin_items, *chunk_start;
     size_t bins_capacity, items_capacity, chunk_capacity;
@@ -662,7 +660,8 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     h->lut_scale = most > 0.0f ? HALO_LUT / most : 0.0f;
     for (int k = 0; k <= HALO_LUT; k++) {
         h->lut[k] = splat4(1.0f);
-        for (int c = 0; c < 3 && most > 0.0f; c++) h->lut[k][c] = expf(-(float)k / h->lut_scale * r->absorb[c]);
+        for (int c = 0; c < 3 && most > 0.0f; c++)
+            h->lut[k][c] = expf(-(float)k / h->lut_scale * r->absorb[c] * SRGB_ROOT);
     }
     h->active = most > 0.0f;
     return 1;
@@ -843,7 +842,7 @@ static void halo_axis_for(const halo_field *h, int start, int count, float shift
 }
 
 /* The halo's transmission is exp(-ink * absorb) per channel, from the
- * table; exactly 1 where no ink is. Channels in the first three lanes, as
+ * table, as g (see SRGB_ROOT); exactly 1 where no ink is. Channels in the first three lanes, as
  * the table holds them. */
 
 /* The table between steps k and k + 1, f of the way. */
@@ -956,29 +955,66 @@ static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, i
     }
 }
 
-/* A row of w pixels through the shade table at `at` (four a pixel: each
- * channel's row and code, as one index into the table, and the pixel's
- * alpha), red written at byte `red`: always inlined, so each order is a
- * loop of its own. */
-static inline __attribute__((always_inline)) void shade_row(uint8_t *pixels, const i4 *at, int w, int red) {
-    const uint8_t *table = &shade_table[0][0];
-    for (int x = 0; x < w; x++) {
-        pixels[x * 4 + red] = table[at[x][0]];
-        pixels[x * 4 + 1] = table[at[x][1]];
-        pixels[x * 4 + 2 - red] = table[at[x][2]];
-        pixels[x * 4 + 3] = (uint8_t)at[x][3];
-    }
+/* The cores' coverage as transmission, g = (1 - cover * absorb)^(1/2.4)
+ * per channel (see SRGB_ROOT), between the table's steps. Made when the
+ * ink changes. */
+static void cover_table(smp_renderer *r) {
+    if (r->cover_ready && memcmp(r->cover_absorb, r->absorb, sizeof r->absorb) == 0) return;
+    memcpy(r->cover_absorb, r->absorb, sizeof r->absorb);
+    r->cover_ready = 1;
+    for (int k = 0; k <= COVER_STEPS; k++)
+        for (int c = 0; c < 4; c++) {
+            float cover = (float)k / COVER_STEPS, next = (float)(k + 1) / COVER_STEPS;
+            float absorb = c < 3 ? r->absorb[c] : 0.0f;
+            r->cover_lut[k][0][c] = powf(1.0f - cover * absorb, SRGB_ROOT);
+            r->cover_lut[k][1][c] = k < COVER_STEPS ? powf(1.0f - next * absorb, SRGB_ROOT) - r->cover_lut[k][0][c] : 0.0f;
+        }
 }
 
-/* A pixel's four bytes, each widened to a lane. */
-static inline i4 pixel_lanes(const uint8_t *p) {
+/* Four pixels' g scaled by the cores' transmission at their coverage. */
+static inline void cover4(const smp_renderer *r, const float *cover, f4 g[4]) {
+    f4 at = min4(load4(cover), splat4(1.0f)) * splat4(COVER_STEPS);
+    i4 k = __builtin_convertvector(at, i4);
+    f4 f = at - __builtin_convertvector(k, f4);
+    for (int l = 0; l < 4; l++) g[l] *= r->cover_lut[k[l]][0] + r->cover_lut[k[l]][1] * splat4(f[l]);
+}
+
+/* A pixel's channels darkened by g: (code + 14.025) g - 14.025, rounded
+ * to the nearest (even) integer, as cvtps2dq does. */
+static inline i4 darken(i4 code, f4 g) {
+    f4 v = (__builtin_convertvector(code, f4) + splat4(SRGB_OFFSET)) * g - splat4(SRGB_OFFSET);
 #if defined(__SSE2__)
-    int32_t word;
-    memcpy(&word, p, sizeof word);
-    __m128i zero = _mm_setzero_si128();
-    return (i4)_mm_unpacklo_epi16(_mm_unpacklo_epi8(_mm_cvtsi32_si128(word), zero), zero);
+    return (i4)_mm_cvtps_epi32((__m128)v);
 #else
-    return (i4){p[0], p[1], p[2], p[3]};
+    i4 rounded;
+    for (int l = 0; l < 4; l++) rounded[l] = (int32_t)lrintf(v[l]);
+    return rounded;
+#endif
+}
+
+/* In B, G, R, A order when red is 2. */
+static inline i4 order(i4 v, int red) { return red ? __builtin_shufflevector(v, v, 2, 1, 0, 3) : v; }
+
+/* One pixel darkened by g, each channel clamped to 0-255. */
+static inline void darken1(const uint8_t *from, f4 g, uint8_t *to, int red) {
+    i4 v = order(darken((i4){from[0], from[1], from[2], from[3]}, g), red);
+    for (int c = 0; c < 4; c++) to[c] = (uint8_t)(v[c] < 0 ? 0 : v[c] > 255 ? 255 : v[c]);
+}
+
+/* Four pixels darkened by g, from `from` into `to`, red at byte `red`:
+ * each channel clamped to 0-255 (the packs saturate). */
+static inline void darken4(const uint8_t *from, const f4 g[4], uint8_t *to, int red) {
+#if defined(__SSE2__)
+    __m128i zero = _mm_setzero_si128(), bytes = _mm_loadu_si128((const __m128i *)from);
+    __m128i lo = _mm_unpacklo_epi8(bytes, zero), hi = _mm_unpackhi_epi8(bytes, zero);
+    i4 p0 = order(darken((i4)_mm_unpacklo_epi16(lo, zero), g[0]), red);
+    i4 p1 = order(darken((i4)_mm_unpackhi_epi16(lo, zero), g[1]), red);
+    i4 p2 = order(darken((i4)_mm_unpacklo_epi16(hi, zero), g[2]), red);
+    i4 p3 = order(darken((i4)_mm_unpackhi_epi16(hi, zero), g[3]), red);
+    __m128i packed = _mm_packus_epi16(_mm_packs_epi32((__m128i)p0, (__m128i)p1), _mm_packs_epi32((__m128i)p2, (__m128i)p3));
+    _mm_storeu_si128((__m128i *)to, packed);
+#else
+    for (int l = 0; l < 4; l++) darken1(from + 4 * l, g[l], to + 4 * l, red);
 #endif
 }
 
@@ -987,7 +1023,6 @@ static inline i4 pixel_lanes(const uint8_t *p) {
 static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t stride, smp_image *out, int x0,
                            int y0, int w, int h, const core_cover *cores, int halo) {
     const halo_field *hf = &r->halo;
-    const f4 absorb = {r->absorb[0], r->absorb[1], r->absorb[2], 0.0f};
     halo_axis xs, ys;
     halo_rows rows;
     if (halo) {
@@ -1000,18 +1035,18 @@ static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t 
         const f4 *top = halo ? rows.px[ys.cell[y] - rows.y0] : NULL, *bottom = halo ? top + TILE_W : NULL;
         f4 fy = splat4(halo ? ys.next[y] : 0.0f);
         const float *cover = cores && cores->touched[y] ? cores->cover[y] : NULL;
-        /* Each pixel's transmission, then where its channels are in the
-         * table: a pixel no ink reaches gets the last row, which keeps its
-         * bytes. The fourth lane, transmission 1 and no ink, keeps alpha. */
-        i4 at[TILE_W];
-        for (int x = 0; x < w; x++) {
-            f4 t = halo ? top[x] + (bottom[x] - top[x]) * fy : splat4(1.0f);
-            if (cover) t *= splat4(1.0f) - splat4(cover[x] < 1.0f ? cover[x] : 1.0f) * absorb;
-            i4 step = __builtin_convertvector(t * splat4(SHADE_STEPS) + splat4(0.5f), i4) & (i4){-1, -1, -1, 0};
-            at[x] = (step << 8) + pixel_lanes(from + x * 4);
+        int x = 0;
+        for (; x + 4 <= w; x += 4) {
+            f4 g[4];
+            for (int l = 0; l < 4; l++) g[l] = halo ? top[x + l] + (bottom[x + l] - top[x + l]) * fy : splat4(1.0f);
+            if (cover) cover4(r, cover + x, g);
+            darken4(from + x * 4, g, pixels + x * 4, r->red);
         }
-        if (r->red) shade_row(pixels, at, w, 2);
-        else shade_row(pixels, at, w, 0);
+        for (; x < w; x++) { /* the view's last few columns */
+            f4 g[4] = {halo ? top[x] + (bottom[x] - top[x]) * fy : splat4(1.0f)};
+            if (cover) cover4(r, cover + x, g);
+            darken1(from + x * 4, g[0], pixels + x * 4, r->red);
+        }
     }
 }
 
@@ -1081,10 +1116,9 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
     if (!sampler_for(r, v, &s))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the photo under a %dx%d view", v->out_width, v->out_height);
-    if (n) sigma = paint_dots(r, dd.dots, &r->runs, dd.px_per_mm, look, dd.newest, v);
+    if (n) sigma = paint_dots(r, dd.dots, &r->runs, dd.px_per_mm, look, dd.newest, v), cover_table(r);
     if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, v, sigma))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v->out_width, v->out_height);
-    call_once(&shade_once, build_shade_table);
     r->red = v->bgra ? 2 : 0;
     atomic_int done = 0, cancelled = 0;
     int tiles = tiles_x * tiles_y, reported = 0;
