@@ -93,7 +93,7 @@ static inline int ifloor(float v) {
 #define SMALL_EDGE 1.5f
 typedef struct painted_dot {
     float x, y;
-    float edge, inverse_ramp;
+    float edge, inverse_ramp; /* inverse_ramp 0 for a small dot: its tents need none */
     float weight; /* 0: not shown */
     float halo;   /* the halo's ink: darkening times area, output pixels squared */
     uint16_t span[4]; /* the first and last pixel column and row the core reaches, clipped to the view
@@ -348,13 +348,23 @@ static int last_shown_session(const smp_dot *dots, const smp_dot_runs *runs, int
     return shown;
 }
 
+/* A session's look in output pixels, worked out once a render. */
+typedef struct session_paint {
+    float radius;   /* the core's radius per mm of healed diameter */
+    float softness; /* the width of its soft edge */
+    float opacity;  /* its opacity per unit of shade: darkness over area */
+    float halo;     /* the halo's ink per unit of the core's area and opacity */
+} session_paint;
+
 /* What shaping the dots for a view needs. */
 typedef struct paint_context {
-    const smp_view *v;
-    smp_age_state ages[SMP_MAX_SESSIONS];
-    int last;            /* the last session shown */
-    double px_per_mm, sx, sy, scale;
-    float halo_reach;    /* output pixels */
+    session_paint sessions[SMP_MAX_SESSIONS];
+    int last;                   /* the last session shown */
+    float across, down;         /* output pixels per mm, */
+    float left, top;            /* and the output position of the photo's corner */
+    float scar_softness;        /* output pixels of soft edge per unit of scar */
+    float halo_reach;           /* output pixels */
+    int out_width, out_height;
 } paint_context;
 
 enum { PAINT_BLOCK = 256 }; /* dots a thread shapes at a time */
@@ -370,37 +380,39 @@ static inline void finish_weight(painted_dot *p, float sum, float opacity) {
  * wait for its profile's sum: the weight then holds the dot's area,
  * *opacity its opacity. */
 static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, float *opacity) {
-    const smp_view *v = k->v;
     p->weight = 0.0f, p->halo = 0.0f;
     set_empty_span(p);
     if (d->session > k->last || d->session < 1) return 0;
-    const smp_age_state *a = &k->ages[d->session - 1];
-    double px_per_mm = k->px_per_mm, scale = k->scale;
+    const session_paint *a = &k->sessions[d->session - 1];
     /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
     float uneven = d->scar > 0.0f ? 1.0f + 0.6f * d->scar * (smp_unit(smp_mix64(d->id * 0x9E3779B97F4A7C15ull)) - 0.5f)
                                   : 1.0f;
-    float radius = (float)(0.5 * d->diameter_mm * a->size * px_per_mm * scale);
-    float ramp = (float)((a->softness_mm + 0.03f * d->scar) * px_per_mm * scale);
+    float radius = d->diameter_mm * a->radius, ramp = a->softness + d->scar * k->scar_softness;
     ramp = ramp > 1.0f ? ramp : 1.0f;
-    *opacity = clampf(d->shade * a->mass / (a->size * a->size) * uneven, 0.0f, 1.0f);
-    p->x = (float)((d->x_mm * px_per_mm - v->x) * k->sx), p->y = (float)((d->y_mm * px_per_mm - v->y) * k->sy);
+    *opacity = clampf(d->shade * a->opacity * uneven, 0.0f, 1.0f);
+    p->x = d->x_mm * k->across + k->left, p->y = d->y_mm * k->down + k->top;
     p->edge = (radius > 0.5f ? radius : 0.5f) + 0.5f * ramp;
-    p->inverse_ramp = 1.0f / ramp;
     float reach = p->edge > k->halo_reach ? p->edge : k->halo_reach;
-    if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > (float)v->out_width || p->y - reach > (float)v->out_height)
+    if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > (float)k->out_width || p->y - reach > (float)k->out_height)
         return 0;
-    p->halo = (float)(a->halo * SMP_PI) * radius * radius * *opacity;
+    p->halo = a->halo * radius * radius * *opacity;
     p->weight = (float)SMP_PI * radius * radius;
     /* The weight makes the profile's sum over pixel centres the dot's area,
      * so the dot darkens exactly that; past a few pixels across, the
      * continuous integral is as good as the sum. A small dot's profile is
-     * the product of its tents, so its sum is theirs. */
-    float inner = p->edge - 0.5f * ramp;
-    if (p->edge > SMALL_EDGE && inner < 2.0f) return 2;
+     * the product of its tents, so its sum is theirs (and it has no ramp). */
     i4 span = pixel_span(p->x, p->y, p->edge);
-    finish_weight(p, p->edge <= SMALL_EDGE ? tents_sum(p, span) : (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f),
-                  *opacity);
-    set_span(p, span, v->out_width, v->out_height);
+    if (p->edge <= SMALL_EDGE) {
+        p->inverse_ramp = 0.0f;
+        finish_weight(p, tents_sum(p, span), *opacity);
+        set_span(p, span, k->out_width, k->out_height);
+        return 1;
+    }
+    p->inverse_ramp = 1.0f / ramp;
+    float inner = p->edge - 0.5f * ramp;
+    if (inner < 2.0f) return 2;
+    finish_weight(p, (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f), *opacity);
+    set_span(p, span, k->out_width, k->out_height);
     return 1;
 }
 
@@ -422,7 +434,7 @@ static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *
         for (int l = 0; l < group; l++) {
             painted_dot *p = &r->dots[waiting[j + l]];
             finish_weight(p, sums[l], opacity[j + l]);
-            set_span(p, pixel_span(p->x, p->y, p->edge), k->v->out_width, k->v->out_height);
+            set_span(p, pixel_span(p->x, p->y, p->edge), k->out_width, k->out_height);
         }
     }
 }
@@ -444,13 +456,18 @@ static void note_halo_rows(const painted_dot *dots, size_t n, float *rows) {
  * Returns the halo's spread in output pixels. */
 static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs *runs, double px_per_mm,
                         const smp_look *look, int shown_last, const smp_view *v) {
-    paint_context k = {.v = v, .last = sessions_shown(look),
-                       .px_per_mm = px_per_mm, .sx = v->out_width / v->width, .sy = v->out_height / v->height};
-    k.scale = sqrt(k.sx * k.sy);
-    for (int s = 0; s < SMP_MAX_SESSIONS; s++) k.ages[s] = smp_age_of(look, s + 1, shown_last);
-    const smp_age_state *newest = &k.ages[shown_last > 0 ? shown_last - 1 : 0];
-    for (int c = 0; c < 3; c++) r->absorb[c] = 1.0f - newest->ink[c];
-    float sigma = (float)(newest->halo_sigma_mm * px_per_mm * k.scale);
+    double sx = v->out_width / v->width, sy = v->out_height / v->height, scale = sqrt(sx * sy) * px_per_mm;
+    paint_context k = {.last = sessions_shown(look), .across = (float)(px_per_mm * sx), .down = (float)(px_per_mm * sy),
+                       .left = (float)(-v->x * sx), .top = (float)(-v->y * sy), .scar_softness = (float)(0.03 * scale),
+                       .out_width = v->out_width, .out_height = v->out_height};
+    smp_age_state newest = smp_age_of(look, shown_last > 0 ? shown_last : 1, shown_last);
+    for (int s = 0; s < SMP_MAX_SESSIONS; s++) {
+        smp_age_state a = smp_age_of(look, s + 1, shown_last);
+        k.sessions[s] = (session_paint){(float)(0.5 * a.size * scale), (float)(a.softness_mm * scale),
+                                        a.mass / (a.size * a.size), (float)(a.halo * SMP_PI)};
+    }
+    for (int c = 0; c < 3; c++) r->absorb[c] = 1.0f - newest.ink[c];
+    float sigma = (float)(newest.halo_sigma_mm * scale);
     k.halo_reach = 3.0f * sigma + 2.0f;
 #pragma omp parallel for schedule(dynamic, 8)
     for (size_t run = 0; run < runs->count; run++) {
