@@ -980,12 +980,10 @@ static void cover_table(smp_renderer *r) {
     memcpy(r->cover_absorb, r->absorb, sizeof r->absorb);
     r->cover_ready = 1;
     for (int k = 0; k <= COVER_STEPS; k++)
-        for (int c = 0; c < 4; c++) {
-            float cover = (float)k / COVER_STEPS, next = (float)(k + 1) / COVER_STEPS;
-            float absorb = c < 3 ? r->absorb[c] : 0.0f;
-            r->cover_lut[k][0][c] = powf(1.0f - cover * absorb, SRGB_ROOT);
-            r->cover_lut[k][1][c] = k < COVER_STEPS ? powf(1.0f - next * absorb, SRGB_ROOT) - r->cover_lut[k][0][c] : 0.0f;
-        }
+        for (int c = 0; c < 4; c++)
+            r->cover_lut[k][0][c] = powf(1.0f - (float)k / COVER_STEPS * (c < 3 ? r->absorb[c] : 0.0f), SRGB_ROOT);
+    for (int k = 0; k <= COVER_STEPS; k++)
+        r->cover_lut[k][1] = k < COVER_STEPS ? r->cover_lut[k + 1][0] - r->cover_lut[k][0] : splat4(0.0f);
 }
 
 /* Four pixels' g scaled by the cores' transmission at their coverage. */
