@@ -294,16 +294,17 @@ static inline f4 tent4(float c, int first, int last, float inverse) {
     return keep4(max4(splat4(1.0f) - max4(d, -d) * splat4(inverse), splat4(0.0f)), in);
 }
 
-/* The tent's sum over the pixel centres first .. last a small dot reaches along one axis. */
-static inline float tent_sum(float c, int first, int last, float inverse) {
-    f4 t = tent4(c, first, last, inverse);
+/* The tents' sums along one axis of four small dots, one a lane, centres
+ * c, over the pixel centres first .. last each reaches: the same terms as
+ * tent4 draws. */
+static inline f4 tent_sums4(f4 c, i4 first, i4 last, f4 inverse) {
+    f4 t[4];
+    for (int k = 0; k < 4; k++) {
+        i4 column = first + k;
+        f4 d = __builtin_convertvector(column, f4) + splat4(0.5f) - c;
+        t[k] = keep4(max4(splat4(1.0f) - max4(d, -d) * inverse, splat4(0.0f)), column <= last);
+    }
     return (t[0] + t[1]) + (t[2] + t[3]);
-}
-
-/* A small dot's profile summed over the pixels of its span: its tents' sums' product. */
-static inline float tents_sum(const painted_dot *p, i4 span) {
-    float inverse = 1.0f / p->edge;
-    return tent_sum(p->x, span[0], span[2], inverse) * tent_sum(p->y, span[1], span[3], inverse);
 }
 
 /* The profile's sums over the pixel centres of up to four dots, one a lane.
@@ -375,14 +376,17 @@ static inline void finish_weight(painted_dot *p, float sum, float opacity) {
     p->weight = sum > 0 ? p->weight / sum * opacity : 0.0f;
 }
 
-/* Works out dot d's look and footprint, as painted dot p. Returns 0 when it
- * does not show (weight 0), 1 when it is done, 2 when its weight and span
- * wait for its profile's sum: the weight then holds the dot's area,
+/* What shape_dot leaves to do for a dot. */
+enum { SHAPED, WAITS_FOR_TENTS, WAITS_FOR_PROFILE };
+
+/* Works out dot d's look and footprint, as painted dot p. Returns SHAPED
+ * when it is done (weight 0: it does not show), else what its weight and
+ * span wait for, its profile's sum: the weight then holds the dot's area,
  * *opacity its opacity. */
 static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, float *opacity) {
     p->weight = 0.0f, p->halo = 0.0f;
     set_empty_span(p);
-    if (d->session > k->last || d->session < 1) return 0;
+    if (d->session > k->last || d->session < 1) return SHAPED;
     const session_paint *a = &k->sessions[d->session - 1];
     /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
     float uneven = d->scar > 0.0f ? 1.0f + 0.6f * d->scar * (smp_unit(smp_mix64(d->id * 0x9E3779B97F4A7C15ull)) - 0.5f)
@@ -394,39 +398,61 @@ static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, f
     p->edge = (radius > 0.5f ? radius : 0.5f) + 0.5f * ramp;
     float reach = p->edge > k->halo_reach ? p->edge : k->halo_reach;
     if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > (float)k->out_width || p->y - reach > (float)k->out_height)
-        return 0;
+        return SHAPED;
     p->halo = a->halo * radius * radius * *opacity;
     p->weight = (float)SMP_PI * radius * radius;
     /* The weight makes the profile's sum over pixel centres the dot's area,
      * so the dot darkens exactly that; past a few pixels across, the
      * continuous integral is as good as the sum. A small dot's profile is
      * the product of its tents, so its sum is theirs (and it has no ramp). */
-    i4 span = pixel_span(p->x, p->y, p->edge);
     if (p->edge <= SMALL_EDGE) {
         p->inverse_ramp = 0.0f;
-        finish_weight(p, tents_sum(p, span), *opacity);
-        set_span(p, span, k->out_width, k->out_height);
-        return 1;
+        return WAITS_FOR_TENTS;
     }
     p->inverse_ramp = 1.0f / ramp;
     float inner = p->edge - 0.5f * ramp;
-    if (inner < 2.0f) return 2;
+    if (inner < 2.0f) return WAITS_FOR_PROFILE;
     finish_weight(p, (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f), *opacity);
-    set_span(p, span, k->out_width, k->out_height);
-    return 1;
+    set_span(p, pixel_span(p->x, p->y, p->edge), k->out_width, k->out_height);
+    return SHAPED;
+}
+
+/* Finishes up to four small dots, one a lane: their tents' sums, weights and spans. */
+static void finish_small(const paint_context *k, painted_dot *dots, const uint32_t *which, int count,
+                         const float *opacity) {
+    f4 x, y, edge, area, shown;
+    for (int l = 0; l < 4; l++) {
+        const painted_dot *p = &dots[which[l < count ? l : 0]];
+        x[l] = p->x, y[l] = p->y, edge[l] = p->edge, area[l] = p->weight, shown[l] = opacity[l < count ? l : 0];
+    }
+    f4 inverse = splat4(1.0f) / edge;
+    i4 xa = first_pixel4(x, edge), xb = last_pixel4(x, edge), ya = first_pixel4(y, edge), yb = last_pixel4(y, edge);
+    f4 sum = tent_sums4(x, xa, xb, inverse) * tent_sums4(y, ya, yb, inverse);
+    f4 weight = keep4(area / sum * shown, sum > splat4(0.0f)); /* as finish_weight */
+    for (int l = 0; l < count; l++) {
+        painted_dot *p = &dots[which[l]];
+        p->weight = weight[l];
+        set_span(p, (i4){xa[l], ya[l], xb[l], yb[l]}, k->out_width, k->out_height);
+    }
 }
 
 /* Shapes n dots (at most PAINT_BLOCK) as painted dots first, first + 1, ...:
  * their looks, then the profile sums of those that wait for them, four at a
  * time, and their spans. */
 static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *dots, size_t first, size_t n) {
-    uint32_t waiting[PAINT_BLOCK];
-    float opacity[PAINT_BLOCK];
-    int count = 0;
+    uint32_t waiting[PAINT_BLOCK], small[PAINT_BLOCK];
+    float opacity[PAINT_BLOCK], small_opacity[PAINT_BLOCK];
+    int count = 0, smalls = 0;
     for (size_t i = 0; i < n; i++) {
         painted_dot *p = &r->dots[first + i];
-        if (shape_dot(k, &dots[i], p, &opacity[count]) == 2) waiting[count++] = (uint32_t)(first + i);
+        float o;
+        switch (shape_dot(k, &dots[i], p, &o)) {
+        case WAITS_FOR_TENTS: small_opacity[smalls] = o, small[smalls++] = (uint32_t)(first + i); break;
+        case WAITS_FOR_PROFILE: opacity[count] = o, waiting[count++] = (uint32_t)(first + i); break;
+        default: break;
+        }
     }
+    for (int j = 0; j < smalls; j += 4) finish_small(k, r->dots, small + j, smalls - j < 4 ? smalls - j : 4, small_opacity + j);
     for (int j = 0; j < count; j += 4) {
         float sums[4];
         int group = count - j < 4 ? count - j : 4;
