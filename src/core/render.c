@@ -655,8 +655,34 @@ static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
 }
 
 /* The grid position of output coordinate v, shifted by `shift`. */
-static inline float grid_at(const halo_field *h, float v, float shift) {
-    return (v + shift) / h->cell - 0.5f + (float)h->margin;
+static inline f4 grid_at4(const halo_field *h, f4 v, float shift) {
+    return (v + splat4(shift)) / splat4(h->cell) - splat4(0.5f) + splat4((float)h->margin);
+}
+static inline float grid_at(const halo_field *h, float v, float shift) { return grid_at4(h, splat4(v), shift)[0]; }
+
+/* Up to four dots' halo ink, from p on, each split bilinearly between the
+ * four cells around it and added, dot by dot, to the grid rows [row0, row1).
+ * Their cells and weights are worked out four at once, as grid_at's and
+ * splat_band's scalar steps would. Returns whether any lands on the grid. */
+static int splat_four(const halo_field *h, const painted_dot *p, int m, float per_cell_area, int row0, int row1) {
+    f4 x = splat4(0.0f), y = x, ink = x;
+    for (int l = 0; l < m; l++) x[l] = p[l].x, y[l] = p[l].y, ink[l] = p[l].halo;
+    f4 gx = grid_at4(h, x, h->shift_x), gy = grid_at4(h, y, h->shift_y);
+    i4 x0 = ifloor4(gx), y0 = ifloor4(gy);
+    f4 fx = gx - __builtin_convertvector(x0, f4), fy = gy - __builtin_convertvector(y0, f4);
+    f4 left = ink * splat4(per_cell_area) * (splat4(1.0f) - fx), right = ink * splat4(per_cell_area) * fx;
+    f4 up = splat4(1.0f) - fy;
+    size_t width = (size_t)h->width;
+    int any = 0;
+    for (int l = 0; l < m; l++) {
+        if (ink[l] <= 0.0f || y0[l] + 1 < row0 || y0[l] >= row1) continue;
+        if (x0[l] < 0 || y0[l] < 0 || x0[l] + 1 >= h->width || y0[l] + 1 >= h->height) continue;
+        float *c = h->scratch + (size_t)y0[l] * width + (size_t)x0[l];
+        if (y0[l] >= row0) c[0] += left[l] * up[l], c[1] += right[l] * up[l];
+        if (y0[l] + 1 < row1) c[width] += left[l] * fy[l], c[width + 1] += right[l] * fy[l];
+        any = 1;
+    }
+    return any;
 }
 
 /* Each dot's halo ink, split bilinearly between the four cells around it,
@@ -676,21 +702,8 @@ static int splat_band(const smp_renderer *r, const smp_dot_runs *runs, int row0,
         if (!(rows[0] <= rows[1]) || ifloor(grid_at(h, rows[1], h->shift_y)) + 1 < row0 ||
             ifloor(grid_at(h, rows[0], h->shift_y)) >= row1)
             continue;
-        const painted_dot *end = r->dots + runs->first[run] + runs->kept[run];
-        for (const painted_dot *p = r->dots + runs->first[run]; p < end; p++) {
-            if (p->halo <= 0.0f) continue;
-            float gy = grid_at(h, p->y, h->shift_y);
-            int y0 = ifloor(gy);
-            if (y0 + 1 < row0 || y0 >= row1) continue;
-            float gx = grid_at(h, p->x, h->shift_x);
-            int x0 = ifloor(gx);
-            if (x0 < 0 || y0 < 0 || x0 + 1 >= h->width || y0 + 1 >= h->height) continue;
-            float fx = gx - (float)x0, fy = gy - (float)y0, ink = p->halo * per_cell_area;
-            float *c = h->scratch + (size_t)y0 * width + (size_t)x0;
-            if (y0 >= row0) c[0] += ink * (1 - fx) * (1 - fy), c[1] += ink * fx * (1 - fy);
-            if (y0 + 1 < row1) c[width] += ink * (1 - fx) * fy, c[width + 1] += ink * fx * fy;
-            any = 1;
-        }
+        const painted_dot *p = r->dots + runs->first[run], *end = p + runs->kept[run];
+        for (; p < end; p += 4) any |= splat_four(h, p, end - p < 4 ? (int)(end - p) : 4, per_cell_area, row0, row1);
     }
     return any;
 }
