@@ -662,16 +662,17 @@ static inline float grid_at(const halo_field *h, float v, float shift) { return 
 
 /* Up to four dots' halo ink, from p on, each split bilinearly between the
  * four cells around it and added, dot by dot, to the grid rows [row0, row1).
- * Their cells and weights are worked out four at once, as grid_at's and
- * splat_band's scalar steps would. Returns whether any lands on the grid. */
+ * Their cells and weights are worked out four at once, each lane with the
+ * scalar steps' operations in their order (the sums are the same as one dot
+ * at a time). Returns whether any lands on the grid. */
 static int splat_four(const halo_field *h, const painted_dot *p, int m, float per_cell_area, int row0, int row1) {
     f4 x = splat4(0.0f), y = x, ink = x;
     for (int l = 0; l < m; l++) x[l] = p[l].x, y[l] = p[l].y, ink[l] = p[l].halo;
     f4 gx = grid_at4(h, x, h->shift_x), gy = grid_at4(h, y, h->shift_y);
     i4 x0 = ifloor4(gx), y0 = ifloor4(gy);
     f4 fx = gx - __builtin_convertvector(x0, f4), fy = gy - __builtin_convertvector(y0, f4);
-    f4 left = ink * splat4(per_cell_area) * (splat4(1.0f) - fx), right = ink * splat4(per_cell_area) * fx;
-    f4 up = splat4(1.0f) - fy;
+    f4 per_cell = ink * splat4(per_cell_area);
+    f4 left = per_cell * (splat4(1.0f) - fx), right = per_cell * fx, up = splat4(1.0f) - fy;
     size_t width = (size_t)h->width;
     int any = 0;
     for (int l = 0; l < m; l++) {
