@@ -971,33 +971,23 @@ static void halo_rows_for(const halo_field *h, const halo_axis *xs, int w, const
 }
 
 /* A tile's coverage by the dots' cores, per pixel: the share of its area
- * under pigment, times the pigment's opacity, valid in the rows a core touched
- * (the rest is 0 and never written). Dots never touch, so where two cores
- * share a pixel they cover different parts of it: their coverage adds. */
+ * under pigment, times the pigment's opacity. Dots never touch, so where two
+ * cores share a pixel they cover different parts of it: their coverage adds. */
 typedef struct core_cover {
-    uint8_t touched[TILE_H]; /* per row */
-    float cover[TILE_H][TILE_W + 4]; /* and room for a last group of four */
+    float cover[TILE_H + 3][TILE_W + 4]; /* and room for a small dot's four rows and four columns */
 } core_cover;
 
-/* Row y of the tile's coverage, zeroed the first time a core touches it. */
-static inline float *cover_row(core_cover *c, int y) {
-    if (!c->touched[y]) {
-        c->touched[y] = 1;
-        memset(c->cover[y], 0, sizeof c->cover[y]);
-    }
-    return c->cover[y];
-}
-
-/* A small dot: its tents' product over the pixels it reaches, four columns,
- * from its first in the tile, a row. */
-static void draw_small(const painted_dot *p, int x0, int y0, int h, int xa, int xb, int ya, int yb, core_cover *c) {
+/* A small dot: its tents' product over the four rows and columns from its
+ * first in the tile; those past its last add exactly 0 (loops of a dot's own
+ * length mispredict their exits, where the dots are a few pixels across). */
+static void draw_small(const painted_dot *p, int x0, int y0, int xa, int xb, int ya, int yb, core_cover *c) {
     float inverse = 1.0f / p->edge;
     int first = xa < 0 ? 0 : xa, top = ya < 0 ? 0 : ya;
     f4 across = tent4(p->x, x0 + first, x0 + xb, inverse) * splat4(p->weight);
     f4 down = tent4(p->y, y0 + top, y0 + yb, inverse);
-    for (int y = top; y <= yb && y < h; y++) {
-        float *row = cover_row(c, y) + first;
-        store4(row, load4(row) + across * splat4(down[y - top]));
+    for (int y = 0; y < 4; y++) {
+        float *row = c->cover[top + y] + first;
+        store4(row, load4(row) + across * splat4(down[y]));
     }
 }
 
@@ -1007,7 +997,7 @@ static void draw_round(const painted_dot *p, int x0, int y0, int w, int h, int x
                        core_cover *c) {
     xa = xa < 0 ? 0 : xa, xb = xb < w ? xb : w - 1;
     for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++) {
-        float dy = (float)(y0 + y) + 0.5f - p->y, *row = cover_row(c, y);
+        float dy = (float)(y0 + y) + 0.5f - p->y, *row = c->cover[y];
         for (int x = xa; x <= xb; x += 4) {
             i4 in;
             f4 dx = columns4(x0 + x, x0 + xb, &in) + splat4(0.5f) - splat4(p->x);
@@ -1019,11 +1009,11 @@ static void draw_round(const painted_dot *p, int x0, int y0, int w, int h, int x
 
 /* Each of the tile's dots' cores, in dot order. */
 static void draw_cores(const smp_renderer *r, size_t t, int x0, int y0, int w, int h, core_cover *c) {
-    memset(c->touched, 0, sizeof c->touched);
+    memset(c, 0, sizeof *c);
     for (uint32_t k = r->bin_start[t]; k < r->bin_start[t + 1]; k++) {
         const painted_dot *p = &r->dots[r->bin_items[k]];
         int xa = p->span[0] - x0, ya = p->span[1] - y0, xb = p->span[2] - x0, yb = p->span[3] - y0;
-        if (p->edge <= SMALL_EDGE) draw_small(p, x0, y0, h, xa, xb, ya, yb, c);
+        if (p->edge <= SMALL_EDGE) draw_small(p, x0, y0, xa, xb, ya, yb, c);
         else draw_round(p, x0, y0, w, h, xa, xb, ya, yb, c);
     }
 }
@@ -1108,7 +1098,7 @@ static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t 
         uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
         const f4 *top = halo ? rows.px[ys.cell[y] - rows.y0] : NULL, *bottom = halo ? top + TILE_W : NULL;
         f4 fy = splat4(halo ? ys.next[y] : 0.0f);
-        const float *cover = cores && cores->touched[y] ? cores->cover[y] : NULL;
+        const float *cover = cores ? cores->cover[y] : NULL;
         int x = 0;
         for (; x + 4 <= w; x += 4) {
             f4 g[4];
