@@ -68,6 +68,18 @@ static inline f4 keep4(f4 v, i4 keep) {
     return v;
 }
 
+/* mask ? a : b, lane by lane, mask holding -1 or 0 per lane. */
+static inline i4 choose4(i4 mask, i4 a, i4 b) { return (a & mask) | (b & ~mask); }
+
+/* Four rows of four floats turned into four columns, as SSE's
+ * _MM_TRANSPOSE4_PS: v[j][l] becomes v[l][j]. */
+static inline void transpose4(f4 v[4]) {
+    f4 t0 = __builtin_shufflevector(v[0], v[1], 0, 4, 1, 5), t1 = __builtin_shufflevector(v[2], v[3], 0, 4, 1, 5);
+    f4 t2 = __builtin_shufflevector(v[0], v[1], 2, 6, 3, 7), t3 = __builtin_shufflevector(v[2], v[3], 2, 6, 3, 7);
+    v[0] = __builtin_shufflevector(t0, t1, 0, 1, 4, 5), v[1] = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
+    v[2] = __builtin_shufflevector(t2, t3, 0, 1, 4, 5), v[3] = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
+}
+
 /* floor to int, inline: without SSE4.1 floorf is a call, and this runs per dot. */
 static inline int ifloor(float v) {
     int i = (int)v;
@@ -100,7 +112,8 @@ typedef struct painted_dot {
     uint16_t span[4]; /* the first and last pixel column and row the core reaches, clipped to the view
                          (below 65536 pixels a side); empty when span[0] > span[2] */
 } painted_dot;
-_Static_assert(sizeof(painted_dot) == 32, "painted_dot: two a cache line");
+_Static_assert(sizeof(painted_dot) == 32 && offsetof(painted_dot, weight) == 16 && offsetof(painted_dot, span) == 24,
+               "painted_dot: two a cache line, stored as two rows of four floats");
 
 /* The dots' halos as one field of ink per area on a coarse grid over the
  * output (cells of `cell` pixels, starting `margin` cells before it), blurred
@@ -376,83 +389,128 @@ static inline void finish_weight(painted_dot *p, float sum, float opacity) {
     p->weight = sum > 0 ? p->weight / sum * opacity : 0.0f;
 }
 
-/* What shape_dot leaves to do for a dot. */
-enum { SHAPED, WAITS_FOR_TENTS, WAITS_FOR_PROFILE };
+/* Four dots' fields, one a lane. */
+typedef struct dot_lanes {
+    f4 x_mm, y_mm, diameter, shade, scar;
+    f4 radius, softness, opacity, halo; /* their sessions' session_paint */
+    i4 shown; /* -1 where the look shows the dot's session */
+} dot_lanes;
 
-/* Works out dot d's look and footprint, as painted dot p. Returns SHAPED
- * when it is done (weight 0: it does not show), else what its weight and
- * span wait for, its profile's sum: the weight then holds the dot's area,
- * *opacity its opacity. */
-static int shape_dot(const paint_context *k, const smp_dot *d, painted_dot *p, float *opacity) {
-    p->weight = 0.0f, p->halo = 0.0f;
-    set_empty_span(p);
-    if (d->session > k->last || d->session < 1) return SHAPED;
-    const session_paint *a = &k->sessions[d->session - 1];
-    /* Scar tissue takes pigment unevenly: some dots there darker, some lighter. */
-    float uneven = d->scar > 0.0f ? 1.0f + 0.6f * d->scar * (smp_unit(smp_mix64(d->id * 0x9E3779B97F4A7C15ull)) - 0.5f)
-                                  : 1.0f;
-    float radius = d->diameter_mm * a->radius, ramp = a->softness + d->scar * k->scar_softness;
-    ramp = ramp > 1.0f ? ramp : 1.0f;
-    *opacity = clampf(d->shade * a->opacity * uneven, 0.0f, 1.0f);
-    p->x = d->x_mm * k->across + k->left, p->y = d->y_mm * k->down + k->top;
-    p->edge = (radius > 0.5f ? radius : 0.5f) + 0.5f * ramp;
-    float reach = p->edge > k->halo_reach ? p->edge : k->halo_reach;
-    if (p->x + reach < 0 || p->y + reach < 0 || p->x - reach > (float)k->out_width || p->y - reach > (float)k->out_height)
-        return SHAPED;
-    p->halo = a->halo * radius * radius * *opacity;
-    p->weight = (float)SMP_PI * radius * radius;
-    /* The weight makes the profile's sum over pixel centres the dot's area,
-     * so the dot darkens exactly that; past a few pixels across, the
-     * continuous integral is as good as the sum. A small dot's profile is
-     * the product of its tents, so its sum is theirs (and it has no ramp). */
-    if (p->edge <= SMALL_EDGE) {
-        p->inverse_ramp = 0.0f;
-        return WAITS_FOR_TENTS;
+_Static_assert(offsetof(smp_dot, y_mm) == 4 && offsetof(smp_dot, diameter_mm) == 8 && offsetof(smp_dot, shade) == 12 &&
+                   offsetof(smp_dot, scar) == 20 && sizeof(session_paint) == 16,
+               "dot_lanes_for reads a dot's first two groups of four floats, and a session's four, as rows");
+
+/* Up to m dots from d on, one a lane (lanes past m copy the first): each
+ * dot's fields and its session's read as rows of four floats, then turned
+ * into lanes. */
+static dot_lanes dot_lanes_for(const paint_context *k, const smp_dot *d, int m) {
+    f4 dot[4], more[4], session[4];
+    int32_t shown[4];
+    for (int l = 0; l < 4; l++) {
+        const smp_dot *e = &d[l < m ? l : 0];
+        shown[l] = -(e->session >= 1 && e->session <= k->last);
+        dot[l] = load4(&e->x_mm), more[l] = load4(&e->rank);
+        session[l] = load4(&k->sessions[shown[l] ? e->session - 1 : 0].radius);
     }
-    p->inverse_ramp = 1.0f / ramp;
-    float inner = p->edge - 0.5f * ramp;
-    if (inner < 2.0f) return WAITS_FOR_PROFILE;
-    finish_weight(p, (float)SMP_PI * (inner * inner + ramp * ramp / 12.0f), *opacity);
-    set_span(p, pixel_span(p->x, p->y, p->edge), k->out_width, k->out_height);
-    return SHAPED;
+    transpose4(dot), transpose4(more), transpose4(session);
+    dot_lanes v = {dot[0], dot[1], dot[2], dot[3], more[1], session[0], session[1], session[2], session[3], {0}};
+    memcpy(&v.shown, shown, sizeof v.shown);
+    return v;
 }
 
-/* Finishes up to four small dots, one a lane: their tents' sums, weights and spans. */
-static void finish_small(const paint_context *k, painted_dot *dots, const uint32_t *which, int count,
-                         const float *opacity) {
-    f4 x, y, edge, area, shown;
-    for (int l = 0; l < 4; l++) {
-        const painted_dot *p = &dots[which[l < count ? l : 0]];
-        x[l] = p->x, y[l] = p->y, edge[l] = p->edge, area[l] = p->weight, shown[l] = opacity[l < count ? l : 0];
-    }
-    f4 inverse = splat4(1.0f) / edge;
+/* Scar tissue takes pigment unevenly: some dots there darker, some lighter.
+ * 1 for a dot with no scar. */
+static f4 unevenness(const smp_dot *d, int m, f4 scar) {
+    f4 uneven = splat4(1.0f);
+    i4 scarred = scar > splat4(0.0f);
+    if (!(scarred[0] | scarred[1] | scarred[2] | scarred[3])) return uneven;
+    for (int l = 0; l < m; l++)
+        if (scar[l] > 0.0f) uneven[l] = 1.0f + 0.6f * scar[l] * (smp_unit(smp_mix64(d[l].id * 0x9E3779B97F4A7C15ull)) - 0.5f);
+    return uneven;
+}
+
+/* Two 16-bit values a lane, a first and a second, as two uint16_t in memory. */
+static inline f4 pack_pairs4(i4 first, i4 second) {
+    i4 mask = {0xffff, 0xffff, 0xffff, 0xffff};
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    i4 bits = (first << 16) | (second & mask);
+#else
+    i4 bits = (first & mask) | (second << 16);
+#endif
+    f4 v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* Four painted dots from their lanes into p[0 .. m - 1]: their spans (the
+ * first and last pixel column and row the core reaches) clipped to the view,
+ * and empty where `keep` is 0, the weight is not positive or nothing is left. */
+static void store_four(painted_dot *p, int m, f4 head[4], f4 weight, f4 halo, i4 keep, i4 x0, i4 y0, i4 x1, i4 y1,
+                       const paint_context *k) {
+    i4 zero = {0, 0, 0, 0}, one = zero + 1;
+    x0 = choose4(x0 < zero, zero, x0), y0 = choose4(y0 < zero, zero, y0);
+    x1 = choose4(x1 < k->out_width, x1, zero + (k->out_width - 1));
+    y1 = choose4(y1 < k->out_height, y1, zero + (k->out_height - 1));
+    keep &= (weight > splat4(0.0f)) & (x0 <= x1) & (y0 <= y1);
+    f4 tail[4] = {weight, halo, pack_pairs4(choose4(keep, x0, one), choose4(keep, y0, one)),
+                  pack_pairs4(keep & x1, keep & y1)}; /* empty: 1, 1, 0, 0 */
+    transpose4(head), transpose4(tail);
+    for (int l = 0; l < m; l++) store4(&p[l].x, head[l]), store4(&p[l].weight, tail[l]);
+}
+
+/* Works out the look and footprint of up to four dots from d on, one a lane,
+ * as painted dots p[0 .. m - 1] (weight 0: it does not show). Each lane takes
+ * the steps one dot alone would, in order. Returns a mask of the lanes whose
+ * profile's sum is left to work out (see coverage_sums): their weight then
+ * holds the dot's area, opacity[] its opacity, and their span is left empty. */
+static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_dot *p, float *opacity) {
+    dot_lanes v = dot_lanes_for(k, d, m);
+    f4 radius = v.diameter * v.radius;
+    f4 ramp = max4(v.softness + v.scar * splat4(k->scar_softness), splat4(1.0f));
+    f4 shown = min4(max4(v.shade * v.opacity * unevenness(d, m, v.scar), splat4(0.0f)), splat4(1.0f));
+    f4 x = v.x_mm * splat4(k->across) + splat4(k->left), y = v.y_mm * splat4(k->down) + splat4(k->top);
+    f4 edge = max4(radius, splat4(0.5f)) + splat4(0.5f) * ramp;
+    f4 reach = max4(edge, splat4(k->halo_reach));
+    i4 in_view = v.shown & ~((x + reach < splat4(0.0f)) | (y + reach < splat4(0.0f)) |
+                             (x - reach > splat4((float)k->out_width)) | (y - reach > splat4((float)k->out_height)));
+    f4 halo = keep4(v.halo * radius * radius * shown, in_view);
+    f4 area = keep4(splat4((float)SMP_PI) * radius * radius, in_view);
     i4 xa = first_pixel4(x, edge), xb = last_pixel4(x, edge), ya = first_pixel4(y, edge), yb = last_pixel4(y, edge);
-    f4 sum = tent_sums4(x, xa, xb, inverse) * tent_sums4(y, ya, yb, inverse);
-    f4 weight = keep4(area / sum * shown, sum > splat4(0.0f)); /* as finish_weight */
-    for (int l = 0; l < count; l++) {
-        painted_dot *p = &dots[which[l]];
-        p->weight = weight[l];
-        set_span(p, (i4){xa[l], ya[l], xb[l], yb[l]}, k->out_width, k->out_height);
+    /* The weight makes the profile's sum over pixel centres the dot's area,
+     * so the dot darkens exactly that. A small dot's profile is the product
+     * of its tents, so its sum is theirs (and it has no ramp); past a few
+     * pixels across, the continuous integral is as good as the sum. */
+    i4 small = edge <= splat4(SMALL_EDGE);
+    f4 inverse_ramp = keep4(splat4(1.0f) / ramp, ~small), inner = edge - splat4(0.5f) * ramp;
+    i4 summed = in_view & ~small & (inner < splat4(2.0f));
+    f4 sum = splat4((float)SMP_PI) * (inner * inner + ramp * ramp / splat4(12.0f));
+    if (small[0] | small[1] | small[2] | small[3]) {
+        f4 inverse = splat4(1.0f) / edge;
+        f4 tents = tent_sums4(x, xa, xb, inverse) * tent_sums4(y, ya, yb, inverse);
+        sum = (f4)choose4(small, (i4)tents, (i4)sum);
     }
+    f4 weight = (f4)choose4(summed, (i4)area, (i4)keep4(area / sum * shown, sum > splat4(0.0f))); /* as finish_weight */
+    store_four(p, m, (f4[4]){x, y, edge, inverse_ramp}, weight, halo, in_view & ~summed, xa, ya, xb, yb, k);
+    store4(opacity, shown);
+    int waiting = 0;
+    for (int l = 0; l < m; l++) waiting |= (summed[l] & 1) << l;
+    return waiting;
 }
 
 /* Shapes n dots (at most PAINT_BLOCK) as painted dots first, first + 1, ...:
  * their looks, then the profile sums of those that wait for them, four at a
  * time, and their spans. */
 static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *dots, size_t first, size_t n) {
-    uint32_t waiting[PAINT_BLOCK], small[PAINT_BLOCK];
-    float opacity[PAINT_BLOCK], small_opacity[PAINT_BLOCK];
-    int count = 0, smalls = 0;
-    for (size_t i = 0; i < n; i++) {
-        painted_dot *p = &r->dots[first + i];
-        float o;
-        switch (shape_dot(k, &dots[i], p, &o)) {
-        case WAITS_FOR_TENTS: small_opacity[smalls] = o, small[smalls++] = (uint32_t)(first + i); break;
-        case WAITS_FOR_PROFILE: opacity[count] = o, waiting[count++] = (uint32_t)(first + i); break;
-        default: break;
-        }
+    uint32_t waiting[PAINT_BLOCK];
+    float opacity[PAINT_BLOCK];
+    int count = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        int m = n - i < 4 ? (int)(n - i) : 4;
+        float o[4];
+        int summed = shape_four(k, dots + i, m, r->dots + first + i, o);
+        for (int l = 0; summed && l < m; l++)
+            if (summed >> l & 1) opacity[count] = o[l], waiting[count++] = (uint32_t)(first + i + (size_t)l);
     }
-    for (int j = 0; j < smalls; j += 4) finish_small(k, r->dots, small + j, smalls - j < 4 ? smalls - j : 4, small_opacity + j);
     for (int j = 0; j < count; j += 4) {
         float sums[4];
         int group = count - j < 4 ? count - j : 4;
