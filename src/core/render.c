@@ -632,9 +632,21 @@ static inline float blur_at(const float *in, int i, int width, const float *w, i
     return sum;
 }
 
+/* The halo's cells are sigma wide whenever sigma is over a pixel, so its
+ * blur nearly always reaches this many cells a side: the blurs have loops of
+ * that known length too, which the compiler unrolls. */
+enum { USUAL_TAPS = 3 };
+
+/* Four cells' sums of taps k0 .. k1, `step` floats apart, from `in`, their
+ * sums kept in a register. */
+static inline f4 taps4(const float *in, ptrdiff_t step, int k0, int k1, const f4 *w4) {
+    f4 sum = splat4(0.0f);
+    for (int k = k0; k <= k1; k++) sum += load4(in + k * step) * w4[k];
+    return sum;
+}
+
 /* The blur along each row of `from` into `to`. Where every tap lies inside
- * the row, four cells at a time, their sums kept in a register: the same
- * sums, term for term, as blur_at. */
+ * the row, four cells at a time: the same sums, term for term, as blur_at. */
 static void blur_rows(const float *from, float *to, int width, int height, const float *w, int radius) {
     int lo = radius < width ? radius : width, hi = width - radius > lo ? width - radius : lo;
     f4 w4[2 * MAX_TAPS + 1];
@@ -645,11 +657,9 @@ static void blur_rows(const float *from, float *to, int width, int height, const
         float *out = to + (size_t)y * (size_t)width;
         int i = 0;
         for (; i < lo; i++) out[i] = blur_at(in, i, width, w, radius);
-        for (; i + 4 <= hi; i += 4) {
-            f4 sum = splat4(0.0f);
-            for (int k = -radius; k <= radius; k++) sum += load4(in + i + k) * w4[k + radius];
-            store4(out + i, sum);
-        }
+        if (radius == USUAL_TAPS)
+            for (; i + 4 <= hi; i += 4) store4(out + i, taps4(in + i, 1, -USUAL_TAPS, USUAL_TAPS, w4 + USUAL_TAPS));
+        for (; i + 4 <= hi; i += 4) store4(out + i, taps4(in + i, 1, -radius, radius, w4 + radius));
         for (; i < width; i++) out[i] = blur_at(in, i, width, w, radius);
     }
 }
@@ -680,11 +690,9 @@ static float blur_columns(const float *from, float *to, int width, int height, c
         int k0 = y - radius < 0 ? -y : -radius, k1 = y + radius >= height ? height - 1 - y : radius;
         const float *in = from + (size_t)y * (size_t)width;
         int i = 0;
-        for (; i + 4 <= width; i += 4) {
-            f4 sum = splat4(0.0f);
-            for (int k = k0; k <= k1; k++) sum += load4(in + (ptrdiff_t)k * width + i) * w4[k + radius];
-            store4(out + i, sum);
-        }
+        if (k0 == -USUAL_TAPS && k1 == USUAL_TAPS)
+            for (; i + 4 <= width; i += 4) store4(out + i, taps4(in + i, width, -USUAL_TAPS, USUAL_TAPS, w4 + radius));
+        for (; i + 4 <= width; i += 4) store4(out + i, taps4(in + i, width, k0, k1, w4 + radius));
         for (; i < width; i++) {
             float sum = 0.0f;
             for (int k = k0; k <= k1; k++) sum += in[(ptrdiff_t)k * width + i] * w[k + radius];
