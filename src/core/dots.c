@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "design_internal.h"
+#include "vec4.h"
 
 /* Everything the per-candidate test needs, worked out once per query. */
 typedef struct field {
@@ -85,6 +86,72 @@ static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot
     *out = (smp_dot){c->x[i], c->y[i], diameter, shade < 1.0f ? shade : 1.0f, rank, scar, c->id[i],
                      (uint8_t)(session + 1), (uint8_t)(blend ? SMP_ZONE_BLEND : SMP_ZONE_TREATMENT), {0, 0}};
     return 1;
+}
+
+_Static_assert(offsetof(smp_dot, y_mm) == 4 && offsetof(smp_dot, diameter_mm) == 8 && offsetof(smp_dot, shade) == 12 &&
+                   offsetof(smp_dot, rank) == 16 && offsetof(smp_dot, scar) == 20 && offsetof(smp_dot, id) == 24 &&
+                   offsetof(smp_dot, session) == 28 && offsetof(smp_dot, zone) == 29,
+               "select_four writes a dot as two rows of four floats");
+
+/* Four lanes' session (1-4) and zone as a dot's last four bytes (the two
+ * reserved ones zero), as a float's bits. */
+static inline f4 dot_tag4(i4 session, i4 zone) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    i4 bits = session << 24 | zone << 16;
+#else
+    i4 bits = session | zone << 8;
+#endif
+    f4 v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* Candidates i .. i + 3 of a bin wholly inside the rectangle, each made a dot
+ * if its rank is below the target there, as select_dot makes it (the same
+ * operations, lane by lane), the kept ones written from out on, in order.
+ * Returns how many it kept. */
+static int select_four(const field *f, const smp_candidates *c, size_t i, smp_dot *out) {
+    const smp_style *s = &f->d->style;
+    const smp_sites *site = &f->d->sites;
+    f4 one = splat4(1.0f), zero = splat4(0.0f), rank = load4(c->rank + i), cover = load4(site->cover + i);
+    f4 near_hair = min4(max4(one + load4(site->blend_distance + i) / splat4((float)s->feather_mm), zero), one);
+    f4 hairline = one - near_hair; /* as smp_treated_depth */
+    f4 depth = load4(site->distance + i) - splat4((float)s->hairline_offset_mm) * hairline +
+               splat4((float)s->irregularity) * load4(c->noise + i);
+    i4 treated = (cover > zero) & (depth > zero);
+    f4 u = (f4)choose4(treated, (i4)min4(depth * splat4(f->inverse_feather) + (one - hairline), one), (i4)one);
+    f4 t_treat = keep4(splat4(f->density) * cover * (f->soft ? u * u * (splat4(3.0f) - splat4(2.0f) * u) : u), treated);
+    f4 t_blend = site->blend ? splat4(f->blend_density) * load4(site->blend + i) : zero;
+    f4 t = max4(t_treat, t_blend);
+    i4 keep = rank < t, blend = t_blend > t_treat, session = {0, 0, 0, 0};
+    if (!(keep[0] | keep[1] | keep[2] | keep[3])) return 0;
+    for (int k = 0; k < SMP_MAX_SESSIONS; k++) session -= rank >= t * splat4(f->cumulative_share[k]);
+    f4 size_factor = one, shade_factor;
+    for (int l = 0; l < 4; l++) shade_factor[l] = (float)s->session_shade[session[l]];
+    f4 blended = shade_factor * splat4((float)s->blend_shade);
+    if (f->soft) { /* smaller, lighter dots where the soft hairline begins */
+        size_factor = (f4)choose4(blend, (i4)one, (i4)(splat4(0.6f) + splat4(0.4f) * u));
+        shade_factor *= splat4(0.55f) + splat4(0.45f) * u;
+    }
+    shade_factor = (f4)choose4(blend, (i4)blended, (i4)shade_factor);
+    f4 scar = site->scar ? load4(site->scar + i) : zero;
+    f4 diameter = splat4((float)s->dot_size) * size_factor *
+                  (one + splat4((float)s->size_variation) * load4(c->size_jitter + i)) * (one + splat4(0.5f) * scar);
+    f4 shade = splat4((float)s->shade) * shade_factor * (one + splat4((float)s->shade_variation) * load4(c->shade_jitter + i));
+    i4 near_widest = keep & (diameter * diameter * t >= splat4(SMALL_DOT));
+    if (near_widest[0] | near_widest[1] | near_widest[2] | near_widest[3]) {
+        f4 widest = splat4(0.6f) * sqrt4(splat4(2.0f) / (splat4(1.7320508f) * t * splat4((float)(SMP_DENSITY_MAX / 100.0))));
+        diameter = (f4)choose4(near_widest, (i4)min4(diameter, widest), (i4)diameter);
+    }
+    f4 id;
+    memcpy(&id, c->id + i, sizeof id);
+    f4 head[4] = {load4(c->x + i), load4(c->y + i), diameter, min4(max4(shade, zero), one)};
+    f4 tail[4] = {rank, scar, id, dot_tag4(session + 1, blend & SMP_ZONE_BLEND)};
+    transpose4(head), transpose4(tail);
+    int n = 0;
+    for (int l = 0; l < 4; l++)
+        if (keep[l]) store4(&out[n].x_mm, head[l]), store4(&out[n].rank, tail[l]), n++;
+    return n;
 }
 
 void smp_dot_list_free(smp_dot_list *list) {
@@ -193,7 +260,10 @@ smp_status smp_design_select(const smp_design *design, const smp_rect_mm *rect, 
                      (by + 1) * SMP_BIN_MM < y1;
         /* Candidates are in rank order: none past the bin's highest target can be a dot. */
         float most = fmaxf(f.density * design->bin_treatment[b], f.blend_density * design->bin_blend[b]);
-        for (uint32_t i = c->bin_start[b]; i < c->bin_start[b + 1] && c->rank[i] < most; i++) {
+        uint32_t i = c->bin_start[b];
+        /* Four at a time while four are left; a rank past `most` is past every target, so never kept. */
+        for (; inside && i + 4 <= c->bin_start[b + 1] && c->rank[i] < most; i += 4) n += (size_t)select_four(&f, c, i, out + n);
+        for (; i < c->bin_start[b + 1] && c->rank[i] < most; i++) {
             if (!inside && (c->x[i] < r.x || c->x[i] >= x1 || c->y[i] < r.y || c->y[i] >= y1)) continue;
             n += (size_t)select_dot(&f, c, i, out + n);
         }
