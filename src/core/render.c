@@ -89,6 +89,8 @@ struct smp_renderer {
     int base_ready;       /* whole once a render of that view finished: a style change skips the resampling */
     painted_dot *dots;
     size_t dots_capacity;
+    uint32_t *tile_of;          /* per painted dot: the tile its core lies in (see tile_of_span), */
+    size_t tile_of_capacity;    /* which the binning reads instead of the dots */
     float *run_rows;          /* per run of dots: the least and greatest y (output pixels) of its dots */
     size_t run_rows_capacity; /* with a halo, so a band of the halo's grid passes over the others */
     halo_field halo;
@@ -145,6 +147,7 @@ void smp_renderer_destroy(smp_renderer *r) {
     smp_dot_runs_free(&r->runs);
     free(r->base);
     free(r->dots);
+    free(r->tile_of);
     free(r->run_rows);
     free(r->halo.ink), free(r->halo.scratch);
     free(r->bin_start), free(r->bin_items), free(r->chunk_start);
@@ -326,7 +329,19 @@ typedef struct paint_context {
     float scar_softness;        /* output pixels of soft edge per unit of scar */
     float halo_reach;           /* output pixels */
     int out_width, out_height;
+    int tiles_x;                /* tiles across the view */
 } paint_context;
+
+/* A painted dot's tile when its core lies in one: TILE_SEVERAL when it
+ * reaches more, TILE_NONE when it reaches none. */
+#define TILE_NONE UINT32_MAX
+#define TILE_SEVERAL (UINT32_MAX - 1)
+static uint32_t tile_of_span(const painted_dot *p, int tiles_x) {
+    const uint16_t *s = p->span;
+    if (s[0] > s[2]) return TILE_NONE;
+    int tx = s[0] / TILE_W, ty = s[1] / TILE_H;
+    return tx == s[2] / TILE_W && ty == s[3] / TILE_H ? (uint32_t)(ty * tiles_x + tx) : TILE_SEVERAL;
+}
 
 enum { PAINT_BLOCK = 256 }; /* dots a thread shapes at a time */
 
@@ -406,11 +421,11 @@ static void store_four(painted_dot *p, int m, f4 head[4], f4 weight, f4 halo, i4
 }
 
 /* Works out the look and footprint of up to four dots from d on, one a lane,
- * as painted dots p[0 .. m - 1] (weight 0: it does not show). Each lane takes
- * the steps one dot alone would, in order. Returns a mask of the lanes whose
+ * as painted dots p[0 .. m - 1] (weight 0: it does not show), and their tiles
+ * (see tile_of_span). Each lane takes the steps one dot alone would, in order. Returns a mask of the lanes whose
  * profile's sum is left to work out (see coverage_sums): their weight then
  * holds the dot's area, opacity[] its opacity, and their span is left empty. */
-static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_dot *p, float *opacity) {
+static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_dot *p, uint32_t *tile, float *opacity) {
     dot_lanes v = dot_lanes_for(k, d, m);
     f4 radius = v.diameter * v.radius;
     f4 ramp = max4(v.softness + v.scar * splat4(k->scar_softness), splat4(1.0f));
@@ -438,6 +453,7 @@ static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_d
     }
     f4 weight = (f4)choose4(summed, (i4)area, (i4)keep4(area / sum * shown, sum > splat4(0.0f))); /* as finish_weight */
     store_four(p, m, (f4[4]){x, y, edge, inverse_ramp}, weight, halo, in_view & ~summed, xa, ya, xb, yb, k);
+    for (int l = 0; l < m; l++) tile[l] = tile_of_span(&p[l], k->tiles_x);
     store4(opacity, shown);
     int waiting = 0;
     for (int l = 0; l < m; l++) waiting |= (summed[l] & 1) << l;
@@ -454,7 +470,7 @@ static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *
     for (size_t i = 0; i < n; i += 4) {
         int m = n - i < 4 ? (int)(n - i) : 4;
         float o[4];
-        int summed = shape_four(k, dots + i, m, r->dots + first + i, o);
+        int summed = shape_four(k, dots + i, m, r->dots + first + i, r->tile_of + first + i, o);
         for (int l = 0; summed && l < m; l++)
             if (summed >> l & 1) opacity[count] = o[l], waiting[count++] = (uint32_t)(first + i + (size_t)l);
     }
@@ -466,6 +482,7 @@ static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *
             painted_dot *p = &r->dots[waiting[j + l]];
             finish_weight(p, sums[l], opacity[j + l]);
             set_span(p, pixel_span(p->x, p->y, p->edge), k->out_width, k->out_height);
+            r->tile_of[waiting[j + l]] = tile_of_span(p, k->tiles_x);
         }
     }
 }
@@ -490,7 +507,8 @@ static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs
     double sx = v->out_width / v->width, sy = v->out_height / v->height, scale = sqrt(sx * sy) * px_per_mm;
     paint_context k = {.last = sessions_shown(look), .across = (float)(px_per_mm * sx), .down = (float)(px_per_mm * sy),
                        .left = (float)(-v->x * sx), .top = (float)(-v->y * sy), .scar_softness = (float)(0.03 * scale),
-                       .out_width = v->out_width, .out_height = v->out_height};
+                       .out_width = v->out_width, .out_height = v->out_height,
+                       .tiles_x = tiles_across(v->out_width, TILE_W)};
     smp_age_state newest = smp_age_of(look, shown_last > 0 ? shown_last : 1, shown_last);
     for (int s = 0; s < SMP_MAX_SESSIONS; s++) {
         smp_age_state a = smp_age_of(look, s + 1, shown_last);
@@ -513,22 +531,21 @@ static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs
 /* One chunk of dots, tile by tile: counts them into count[tile] (items NULL)
  * or writes their indices at count[tile], advancing it. */
 static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int tiles_x, uint32_t *count, uint32_t *items) {
-    const painted_dot *dots = r->dots;
     for (size_t i = n * (size_t)chunk / CHUNKS, end = n * (size_t)(chunk + 1) / CHUNKS; i < end; i++) {
-        const uint16_t *s = dots[i].span;
-        if (s[0] > s[2]) continue;
-        int tx0 = s[0] / TILE_W, tx1 = s[2] / TILE_W, ty1 = s[3] / TILE_H;
-        for (int ty = s[1] / TILE_H; ty <= ty1; ty++) {
-            uint32_t *c = count + (size_t)ty * (size_t)tiles_x + tx0;
-            if (tx1 == tx0) { /* nearly always: cores are a few pixels, tiles 64 */
-                if (items) items[(*c)++] = (uint32_t)i;
-                else (*c)++;
-                continue;
-            }
-            for (int tx = 0; tx <= tx1 - tx0; tx++)
-                if (items) items[c[tx]++] = (uint32_t)i;
-                else c[tx]++;
+        uint32_t t = r->tile_of[i];
+        if (t < TILE_SEVERAL) { /* nearly always: cores are a few pixels, tiles 64 x 32 */
+            if (items) items[count[t]++] = (uint32_t)i;
+            else count[t]++;
+            continue;
         }
+        if (t == TILE_NONE) continue;
+        const uint16_t *s = r->dots[i].span;
+        for (int ty = s[1] / TILE_H; ty <= s[3] / TILE_H; ty++)
+            for (int tx = s[0] / TILE_W; tx <= s[2] / TILE_W; tx++) {
+                uint32_t *c = count + (size_t)ty * (size_t)tiles_x + (size_t)tx;
+                if (items) items[*c] = (uint32_t)i;
+                (*c)++;
+            }
     }
 }
 
@@ -1162,6 +1179,7 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
     sampler s;
     float sigma = n ? 1.0f : 0.0f;
     if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) ||
+        !grow((void **)&r->tile_of, &r->tile_of_capacity, n ? n : 1, sizeof *r->tile_of) ||
         !grow((void **)&r->run_rows, &r->run_rows_capacity, 2 * r->runs.count + 2, sizeof *r->run_rows))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
     if (!sampler_for(r, v, &s))
