@@ -126,8 +126,9 @@ static int select_four(const field *f, const smp_candidates *c, size_t i, smp_do
     i4 keep = rank < t, blend = t_blend > t_treat, session = {0, 0, 0, 0};
     if (!(keep[0] | keep[1] | keep[2] | keep[3])) return 0;
     for (int k = 0; k < SMP_MAX_SESSIONS; k++) session -= rank >= t * splat4(f->cumulative_share[k]);
-    f4 size_factor = one, shade_factor;
-    for (int l = 0; l < 4; l++) shade_factor[l] = (float)s->session_shade[session[l]];
+    const double *by_session = s->session_shade;
+    f4 size_factor = one, shade_factor = {(float)by_session[session[0]], (float)by_session[session[1]],
+                                          (float)by_session[session[2]], (float)by_session[session[3]]};
     f4 blended = shade_factor * splat4((float)s->blend_shade);
     if (f->soft) { /* smaller, lighter dots where the soft hairline begins */
         size_factor = (f4)choose4(blend, (i4)one, (i4)(splat4(0.6f) + splat4(0.4f) * u));
