@@ -25,8 +25,6 @@ enum {
     MAX_TAPS = 64     /* the halo blur's widest reach, cells */
 };
 
-static inline float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
-
 /* floor to int, inline: without SSE4.1 floorf is a call, and this runs per dot. */
 static inline int ifloor(float v) {
     int i = (int)v;
@@ -229,7 +227,7 @@ static inline void set_span(painted_dot *p, i4 span, int out_width, int out_heig
 }
 
 /* The dot profile at four pixel centres d2 (squared distances) from a dot's
- * centre: clampf((edge - d) * inverse_ramp, 0, 1), as a max and a min (the
+ * centre: clamp((edge - d) * inverse_ramp, 0, 1), as a max and a min (the
  * one difference, +0 for -0, changes no sum or product). */
 static inline f4 profile4(f4 edge, f4 inverse_ramp, f4 d2) {
     return min4(max4((edge - sqrt4(d2)) * inverse_ramp, splat4(0.0f)), splat4(1.0f));
