@@ -30,63 +30,16 @@ static field field_for(const smp_design *d) {
 
 _Static_assert(sizeof(smp_dot) == 32, "smp_dot has no padding: dot lists compare bytewise");
 
-static float smoothstep(float u) { return u * u * (3.0f - 2.0f * u); }
+static f4 smoothstep4(f4 u) { return u * u * (splat4(3.0f) - splat4(2.0f) * u); }
 
 /* The hexagonal spacing, mm, at a fraction t of the candidates' density. */
-static float spacing_at(float t) { return sqrtf(2.0f / (1.7320508f * t * (float)(SMP_DENSITY_MAX / 100.0))); }
-
-/* (0.6 spacing_at(t))^2 * t, less 1% for rounding: a dot whose diameter^2 * t
- * is below it is narrower than 0.6 spacing_at(t). */
-#define SMALL_DOT (0.99f * 0.36f * 2.0f / (1.7320508f * (float)(SMP_DENSITY_MAX / 100.0)))
-
-/* Candidate i of the design, made a dot if its rank is below the target there. Returns 1 if it is. */
-static int select_dot(const field *f, const smp_candidates *c, size_t i, smp_dot *out) {
-    const smp_design *d = f->d;
-    const smp_style *s = &d->style;
-    const smp_sites *site = &d->sites;
-    float rank = c->rank[i];
-    float t_treat = 0.0f, u = 1.0f;
-    float cover = site->cover[i];
-    if (cover > 0.0f) {
-        float hairline, depth = smp_treated_depth(s, site->distance[i], site->blend_distance[i], c->noise[i], &hairline);
-        if (depth > 0.0f) {
-            u = depth * f->inverse_feather + (1.0f - hairline);
-            u = u < 1.0f ? u : 1.0f;
-            t_treat = f->density * cover * (f->soft ? smoothstep(u) : u);
-        }
-    }
-    float t_blend = site->blend ? f->blend_density * site->blend[i] : 0.0f;
-    float t = t_treat > t_blend ? t_treat : t_blend;
-    if (!(rank < t)) return 0;
-    int blend = t_blend > t_treat;
-    /* The sessions whose share the rank has passed, counted without a
-     * branch (a dot's session is random: a loop's exit was mispredicted).
-     * The shares only grow and the last is 2, so they are the first ones. */
-    int session = 0;
-    for (int k = 0; k < SMP_MAX_SESSIONS; k++) session += rank >= t * f->cumulative_share[k];
-    float size_factor = 1.0f, shade_factor = (float)s->session_shade[session];
-    if (blend) {
-        shade_factor *= (float)s->blend_shade;
-    } else if (f->soft) { /* smaller, lighter dots where the soft hairline begins */
-        size_factor = 0.6f + 0.4f * u;
-        shade_factor *= 0.55f + 0.45f * u;
-    }
-    float scar = site->scar ? site->scar[i] : 0.0f;
-    float diameter = (float)s->dot_size * size_factor * (1.0f + (float)s->size_variation * c->size_jitter[i]) *
-                     (1.0f + 0.5f * scar);
-    float shade = (float)s->shade * shade_factor * (1.0f + (float)s->shade_variation * c->shade_jitter[i]);
-    /* Every prefix of the candidates keeps 0.64 of the hexagonal spacing: dots
-     * smaller than 0.6 of it never touch. Its square root is worked out only
-     * for a dot near that size: well below it, diameter^2 * t is too. */
-    if (diameter * diameter * t >= SMALL_DOT) {
-        float widest = 0.6f * spacing_at(t); /* comparisons: fminf is a libm call (its NaN rules are not minss's) */
-        diameter = diameter < widest ? diameter : widest;
-    }
-    shade = shade > 0.0f ? shade : 0.0f;
-    *out = (smp_dot){c->x[i], c->y[i], diameter, shade < 1.0f ? shade : 1.0f, rank, scar, c->id[i],
-                     (uint8_t)(session + 1), (uint8_t)(blend ? SMP_ZONE_BLEND : SMP_ZONE_TREATMENT), {0, 0}};
-    return 1;
+static f4 spacing_at4(f4 t) {
+    return sqrt4(splat4(2.0f) / (splat4(1.7320508f) * t * splat4((float)(SMP_DENSITY_MAX / 100.0))));
 }
+
+/* (0.6 spacing_at4(t))^2 * t, less 1% for rounding: a dot whose diameter^2 * t
+ * is below it is narrower than 0.6 spacing_at4(t). */
+#define SMALL_DOT (0.99f * 0.36f * 2.0f / (1.7320508f * (float)(SMP_DENSITY_MAX / 100.0)))
 
 _Static_assert(offsetof(smp_dot, y_mm) == 4 && offsetof(smp_dot, diameter_mm) == 8 && offsetof(smp_dot, shade) == 12 &&
                    offsetof(smp_dot, rank) == 16 && offsetof(smp_dot, scar) == 20 && offsetof(smp_dot, id) == 24 &&
@@ -106,25 +59,48 @@ static inline f4 dot_tag4(i4 session, i4 zone) {
     return v;
 }
 
-/* Candidates i .. i + 3 of a bin wholly inside the rectangle, each made a dot
- * if its rank is below the target there, as select_dot makes it (the same
- * operations, lane by lane), the kept ones written from out on, in order.
- * Returns how many it kept. */
-static int select_four(const field *f, const smp_candidates *c, size_t i, smp_dot *out) {
+/* Elements i .. i + 3 of an array, one a lane; past `count` (the array's
+ * end or the bin's) lanes repeat the last one, never reading beyond. */
+static inline f4 lanes4(const float *a, size_t i, int count) {
+    if (count == 4) return load4(a + i);
+    float v[4];
+    for (int l = 0; l < 4; l++) v[l] = a[i + (size_t)(l < count ? l : count - 1)];
+    return load4(v);
+}
+
+/* Which of candidates i .. i + count - 1 lie in the rectangle r (to x1, y1,
+ * exclusive), compared in double as the rectangle is; all of them when r is
+ * NULL (a bin wholly inside it). */
+static inline i4 lanes_in(const smp_candidates *c, size_t i, int count, const smp_rect_mm *r, double x1, double y1) {
+    if (!r) return (i4){0, 1, 2, 3} < count;
+    int32_t in[4] = {0, 0, 0, 0};
+    for (int l = 0; l < count; l++) {
+        double x = c->x[i + (size_t)l], y = c->y[i + (size_t)l];
+        in[l] = -(x >= r->x && x < x1 && y >= r->y && y < y1);
+    }
+    return (i4){in[0], in[1], in[2], in[3]};
+}
+
+/* Candidates i .. i + count - 1 (count at most 4), one a lane, each made a
+ * dot if `wanted` and its rank is below the target there; the kept ones
+ * written from out on, in order. Returns how many it kept. */
+static int select_four(const field *f, const smp_candidates *c, size_t i, int count, i4 wanted, smp_dot *out) {
     const smp_style *s = &f->d->style;
     const smp_sites *site = &f->d->sites;
-    f4 one = splat4(1.0f), zero = splat4(0.0f), rank = load4(c->rank + i), cover = load4(site->cover + i);
-    f4 near_hair = min4(max4(one + load4(site->blend_distance + i) / splat4((float)s->feather_mm), zero), one);
-    f4 hairline = one - near_hair; /* as smp_treated_depth */
-    f4 depth = load4(site->distance + i) - splat4((float)s->hairline_offset_mm) * hairline +
-               splat4((float)s->irregularity) * load4(c->noise + i);
+    f4 one = splat4(1.0f), zero = splat4(0.0f), rank = lanes4(c->rank, i, count), cover = lanes4(site->cover, i, count);
+    /* smp_treated_depth, lane by lane */
+    f4 near_hair = min4(max4(one + lanes4(site->blend_distance, i, count) / splat4((float)s->feather_mm), zero), one);
+    f4 hairline = one - near_hair;
+    f4 depth = lanes4(site->distance, i, count) - splat4((float)s->hairline_offset_mm) * hairline +
+               splat4((float)s->irregularity) * lanes4(c->noise, i, count);
     i4 treated = (cover > zero) & (depth > zero);
     f4 u = (f4)choose4(treated, (i4)min4(depth * splat4(f->inverse_feather) + (one - hairline), one), (i4)one);
-    f4 t_treat = keep4(splat4(f->density) * cover * (f->soft ? u * u * (splat4(3.0f) - splat4(2.0f) * u) : u), treated);
-    f4 t_blend = site->blend ? splat4(f->blend_density) * load4(site->blend + i) : zero;
+    f4 t_treat = keep4(splat4(f->density) * cover * (f->soft ? smoothstep4(u) : u), treated);
+    f4 t_blend = site->blend ? splat4(f->blend_density) * lanes4(site->blend, i, count) : zero;
     f4 t = max4(t_treat, t_blend);
-    i4 keep = rank < t, blend = t_blend > t_treat, session = {0, 0, 0, 0};
+    i4 keep = wanted & (rank < t), blend = t_blend > t_treat, session = {0, 0, 0, 0};
     if (!(keep[0] | keep[1] | keep[2] | keep[3])) return 0;
+    /* The sessions whose share the rank has passed (the shares only grow and the last is 2). */
     for (int k = 0; k < SMP_MAX_SESSIONS; k++) session -= rank >= t * splat4(f->cumulative_share[k]);
     const double *by_session = s->session_shade;
     f4 size_factor = one, shade_factor = {(float)by_session[session[0]], (float)by_session[session[1]],
@@ -135,18 +111,23 @@ static int select_four(const field *f, const smp_candidates *c, size_t i, smp_do
         shade_factor *= splat4(0.55f) + splat4(0.45f) * u;
     }
     shade_factor = (f4)choose4(blend, (i4)blended, (i4)shade_factor);
-    f4 scar = site->scar ? load4(site->scar + i) : zero;
+    f4 scar = site->scar ? lanes4(site->scar, i, count) : zero;
     f4 diameter = splat4((float)s->dot_size) * size_factor *
-                  (one + splat4((float)s->size_variation) * load4(c->size_jitter + i)) * (one + splat4(0.5f) * scar);
-    f4 shade = splat4((float)s->shade) * shade_factor * (one + splat4((float)s->shade_variation) * load4(c->shade_jitter + i));
+                  (one + splat4((float)s->size_variation) * lanes4(c->size_jitter, i, count)) *
+                  (one + splat4(0.5f) * scar);
+    f4 shade = splat4((float)s->shade) * shade_factor *
+               (one + splat4((float)s->shade_variation) * lanes4(c->shade_jitter, i, count));
+    /* Every prefix of the candidates keeps 0.64 of the hexagonal spacing: dots
+     * smaller than 0.6 of it never touch. Its square root is worked out only
+     * where a dot is near that size: well below it, diameter^2 * t is too. */
     i4 near_widest = keep & (diameter * diameter * t >= splat4(SMALL_DOT));
-    if (near_widest[0] | near_widest[1] | near_widest[2] | near_widest[3]) {
-        f4 widest = splat4(0.6f) * sqrt4(splat4(2.0f) / (splat4(1.7320508f) * t * splat4((float)(SMP_DENSITY_MAX / 100.0))));
-        diameter = (f4)choose4(near_widest, (i4)min4(diameter, widest), (i4)diameter);
-    }
+    if (near_widest[0] | near_widest[1] | near_widest[2] | near_widest[3])
+        diameter = (f4)choose4(near_widest, (i4)min4(diameter, splat4(0.6f) * spacing_at4(t)), (i4)diameter);
+    uint32_t ids[4];
+    for (int l = 0; l < 4; l++) ids[l] = c->id[i + (size_t)(l < count ? l : count - 1)];
     f4 id;
-    memcpy(&id, c->id + i, sizeof id);
-    f4 head[4] = {load4(c->x + i), load4(c->y + i), diameter, min4(max4(shade, zero), one)};
+    memcpy(&id, ids, sizeof id);
+    f4 head[4] = {lanes4(c->x, i, count), lanes4(c->y, i, count), diameter, min4(max4(shade, zero), one)};
     f4 tail[4] = {rank, scar, id, dot_tag4(session + 1, blend & SMP_ZONE_BLEND)};
     transpose4(head), transpose4(tail);
     int n = 0;
@@ -259,14 +240,12 @@ smp_status smp_design_select(const smp_design *design, const smp_rect_mm *rect, 
          * candidate's float x can round up to its bin's right edge, hence < x1). */
         int inside = r.x <= bx * SMP_BIN_MM && (bx + 1) * SMP_BIN_MM < x1 && r.y <= by * SMP_BIN_MM &&
                      (by + 1) * SMP_BIN_MM < y1;
-        /* Candidates are in rank order: none past the bin's highest target can be a dot. */
+        /* Candidates are in rank order: none past the bin's highest target can
+         * be a dot (so a group's lanes past it are never kept either). */
         float most = fmaxf(f.density * design->bin_treatment[b], f.blend_density * design->bin_blend[b]);
-        uint32_t i = c->bin_start[b];
-        /* Four at a time while four are left; a rank past `most` is past every target, so never kept. */
-        for (; inside && i + 4 <= c->bin_start[b + 1] && c->rank[i] < most; i += 4) n += (size_t)select_four(&f, c, i, out + n);
-        for (; i < c->bin_start[b + 1] && c->rank[i] < most; i++) {
-            if (!inside && (c->x[i] < r.x || c->x[i] >= x1 || c->y[i] < r.y || c->y[i] >= y1)) continue;
-            n += (size_t)select_dot(&f, c, i, out + n);
+        for (uint32_t i = c->bin_start[b], end = c->bin_start[b + 1]; i < end && c->rank[i] < most; i += 4) {
+            int count = end - i < 4 ? (int)(end - i) : 4;
+            n += (size_t)select_four(&f, c, i, count, lanes_in(c, i, count, inside ? NULL : &r, x1, y1), out + n);
         }
         runs->kept[k] = n;
     }
