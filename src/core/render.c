@@ -60,6 +60,11 @@ typedef struct painted_dot {
 _Static_assert(sizeof(painted_dot) == 32 && offsetof(painted_dot, weight) == 16 && offsetof(painted_dot, span) == 24,
                "painted_dot: two a cache line, stored as two rows of four floats");
 
+/* The tiles a painted dot's core reaches, first and last across and down. */
+typedef struct tile_span {
+    uint16_t x0, y0, x1, y1;
+} tile_span;
+
 /* The dots' halos as one field of ink per area on a coarse grid over the
  * output (cells of `cell` pixels, starting `margin` cells before it), blurred
  * by the skin's scatter. Zero wherever no halo reaches. */
@@ -87,8 +92,8 @@ struct smp_renderer {
     int base_ready;       /* whole once a render of that view finished: a style change skips the resampling */
     painted_dot *dots;
     size_t dots_capacity;
-    uint32_t *tile_of;          /* per painted dot: the tile its core lies in (see tile_of_span), */
-    size_t tile_of_capacity;    /* which the binning reads instead of the dots */
+    tile_span *tiles_of;        /* per painted dot: the tiles its core reaches, which the binning */
+    size_t tiles_of_capacity;   /* reads instead of the dots (whose lines it would wait for) */
     float *run_rows;          /* per run of dots: the least and greatest y (output pixels) of its dots */
     size_t run_rows_capacity; /* with a halo, so a band of the halo's grid passes over the others */
     halo_field halo;
@@ -145,7 +150,7 @@ void smp_renderer_destroy(smp_renderer *r) {
     smp_dot_runs_free(&r->runs);
     free(r->base);
     free(r->dots);
-    free(r->tile_of);
+    free(r->tiles_of);
     free(r->run_rows);
     free(r->halo.ink), free(r->halo.scratch);
     free(r->bin_start), free(r->bin_items), free(r->chunk_start);
@@ -327,18 +332,15 @@ typedef struct paint_context {
     float scar_softness;        /* output pixels of soft edge per unit of scar */
     float halo_reach;           /* output pixels */
     int out_width, out_height;
-    int tiles_x;                /* tiles across the view */
 } paint_context;
 
-/* A painted dot's tile when its core lies in one: TILE_SEVERAL when it
- * reaches more, TILE_NONE when it reaches none. */
-#define TILE_NONE UINT32_MAX
-#define TILE_SEVERAL (UINT32_MAX - 1)
-static uint32_t tile_of_span(const painted_dot *p, int tiles_x) {
+/* The first and last column and row of tiles a painted dot's core reaches;
+ * x0 > x1 when it reaches none. */
+static tile_span tiles_of_span(const painted_dot *p) {
     const uint16_t *s = p->span;
-    if (s[0] > s[2]) return TILE_NONE;
-    int tx = s[0] / TILE_W, ty = s[1] / TILE_H;
-    return tx == s[2] / TILE_W && ty == s[3] / TILE_H ? (uint32_t)(ty * tiles_x + tx) : TILE_SEVERAL;
+    if (s[0] > s[2]) return (tile_span){1, 0, 0, 0};
+    return (tile_span){(uint16_t)(s[0] / TILE_W), (uint16_t)(s[1] / TILE_H), (uint16_t)(s[2] / TILE_W),
+                       (uint16_t)(s[3] / TILE_H)};
 }
 
 enum { PAINT_BLOCK = 256 }; /* dots a thread shapes at a time */
@@ -421,10 +423,10 @@ static void store_four(painted_dot *p, int m, f4 head[4], f4 weight, f4 halo, i4
 
 /* Works out the look and footprint of up to four dots from d on, one a lane,
  * as painted dots p[0 .. m - 1] (weight 0: it does not show), and their tiles
- * (see tile_of_span). Each lane takes the steps one dot alone would, in order. Returns a mask of the lanes whose
+ * (see tiles_of_span). Each lane takes the steps one dot alone would, in order. Returns a mask of the lanes whose
  * profile's sum is left to work out (see coverage_sums): their weight then
  * holds the dot's area, opacity[] its opacity, and their span is left empty. */
-static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_dot *p, uint32_t *tile, float *opacity) {
+static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_dot *p, tile_span *tiles, float *opacity) {
     dot_lanes v = dot_lanes_for(k, d, m);
     f4 radius = v.diameter * v.radius;
     f4 ramp = max4(v.softness + v.scar * splat4(k->scar_softness), splat4(1.0f));
@@ -452,7 +454,7 @@ static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_d
     }
     f4 weight = (f4)choose4(summed, (i4)area, (i4)keep4(area / sum * shown, sum > splat4(0.0f))); /* as finish_weight */
     store_four(p, m, (f4[4]){x, y, edge, inverse_ramp}, weight, halo, in_view & ~summed, xa, ya, xb, yb, k);
-    for (int l = 0; l < m; l++) tile[l] = tile_of_span(&p[l], k->tiles_x);
+    for (int l = 0; l < m; l++) tiles[l] = tiles_of_span(&p[l]);
     store4(opacity, shown);
     int waiting = 0;
     for (int l = 0; l < m; l++) waiting |= (summed[l] & 1) << l;
@@ -469,7 +471,7 @@ static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *
     for (size_t i = 0; i < n; i += 4) {
         int m = n - i < 4 ? (int)(n - i) : 4;
         float o[4];
-        int summed = shape_four(k, dots + i, m, r->dots + first + i, r->tile_of + first + i, o);
+        int summed = shape_four(k, dots + i, m, r->dots + first + i, r->tiles_of + first + i, o);
         for (int l = 0; summed && l < m; l++)
             if (summed >> l & 1) opacity[count] = o[l], waiting[count++] = (uint32_t)(first + i + (size_t)l);
     }
@@ -481,7 +483,7 @@ static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *
             painted_dot *p = &r->dots[waiting[j + l]];
             finish_weight(p, sums[l], opacity[j + l]);
             set_span(p, pixel_span(p->x, p->y, p->edge), k->out_width, k->out_height);
-            r->tile_of[waiting[j + l]] = tile_of_span(p, k->tiles_x);
+            r->tiles_of[waiting[j + l]] = tiles_of_span(p);
         }
     }
 }
@@ -506,8 +508,7 @@ static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs
     double sx = v->out_width / v->width, sy = v->out_height / v->height, scale = sqrt(sx * sy) * px_per_mm;
     paint_context k = {.last = sessions_shown(look), .across = (float)(px_per_mm * sx), .down = (float)(px_per_mm * sy),
                        .left = (float)(-v->x * sx), .top = (float)(-v->y * sy), .scar_softness = (float)(0.03 * scale),
-                       .out_width = v->out_width, .out_height = v->out_height,
-                       .tiles_x = tiles_across(v->out_width, TILE_W)};
+                       .out_width = v->out_width, .out_height = v->out_height};
     smp_age_state newest = smp_age_of(look, shown_last > 0 ? shown_last : 1, shown_last);
     for (int s = 0; s < SMP_MAX_SESSIONS; s++) {
         smp_age_state a = smp_age_of(look, s + 1, shown_last);
@@ -531,16 +532,15 @@ static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs
  * or writes their indices at count[tile], advancing it. */
 static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int tiles_x, uint32_t *count, uint32_t *items) {
     for (size_t i = n * (size_t)chunk / CHUNKS, end = n * (size_t)(chunk + 1) / CHUNKS; i < end; i++) {
-        uint32_t t = r->tile_of[i];
-        if (t < TILE_SEVERAL) { /* nearly always: cores are a few pixels, tiles 64 x 32 */
+        tile_span s = r->tiles_of[i];
+        if (s.x0 == s.x1 && s.y0 == s.y1) { /* nearly always: cores are a few pixels, tiles 64 x 32 */
+            uint32_t t = (uint32_t)s.y0 * (uint32_t)tiles_x + s.x0;
             if (items) items[count[t]++] = (uint32_t)i;
             else count[t]++;
             continue;
         }
-        if (t == TILE_NONE) continue;
-        const uint16_t *s = r->dots[i].span;
-        for (int ty = s[1] / TILE_H; ty <= s[3] / TILE_H; ty++)
-            for (int tx = s[0] / TILE_W; tx <= s[2] / TILE_W; tx++) {
+        for (int ty = s.y0; ty <= s.y1; ty++)
+            for (int tx = s.x0; tx <= s.x1; tx++) {
                 uint32_t *c = count + (size_t)ty * (size_t)tiles_x + (size_t)tx;
                 if (items) items[*c] = (uint32_t)i;
                 (*c)++;
@@ -1178,7 +1178,7 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
     sampler s;
     float sigma = n ? 1.0f : 0.0f;
     if (!grow((void **)&r->dots, &r->dots_capacity, n ? n : 1, sizeof *r->dots) ||
-        !grow((void **)&r->tile_of, &r->tile_of_capacity, n ? n : 1, sizeof *r->tile_of) ||
+        !grow((void **)&r->tiles_of, &r->tiles_of_capacity, n ? n : 1, sizeof *r->tiles_of) ||
         !grow((void **)&r->run_rows, &r->run_rows_capacity, 2 * r->runs.count + 2, sizeof *r->run_rows))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu dots", n);
     if (!sampler_for(r, v, &s))
