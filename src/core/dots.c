@@ -60,12 +60,27 @@ static inline f4 dot_tag4(i4 session, i4 zone) {
 }
 
 /* Elements i .. i + 3 of an array, one a lane; past `count` (the array's
- * end or the bin's) lanes repeat the last one, never reading beyond. */
+ * end or the bin's) lanes repeat the last one, never reading beyond. Lanes
+ * are set from registers: a 16-byte read of smaller writes to the stack
+ * waits for them to reach the cache. */
 static inline f4 lanes4(const float *a, size_t i, int count) {
     if (count == 4) return load4(a + i);
-    float v[4];
-    for (int l = 0; l < 4; l++) v[l] = a[i + (size_t)(l < count ? l : count - 1)];
-    return load4(v);
+    size_t last = i + (size_t)count - 1;
+    return (f4){a[i], a[count > 1 ? i + 1 : last], a[count > 2 ? i + 2 : last], a[last]};
+}
+
+/* As lanes4, for the candidates' ids, each as a float's bits. */
+static inline f4 id_lanes4(const uint32_t *id, size_t i, int count) {
+    f4 v;
+    if (count == 4) {
+        memcpy(&v, id + i, sizeof v);
+        return v;
+    }
+    size_t last = i + (size_t)count - 1;
+    i4 bits = {(int32_t)id[i], (int32_t)id[count > 1 ? i + 1 : last], (int32_t)id[count > 2 ? i + 2 : last],
+               (int32_t)id[last]};
+    memcpy(&v, &bits, sizeof v);
+    return v;
 }
 
 /* Which of candidates i .. i + count - 1 lie in the rectangle r (to x1, y1,
@@ -123,12 +138,8 @@ static int select_four(const field *f, const smp_candidates *c, size_t i, int co
     i4 near_widest = keep & (diameter * diameter * t >= splat4(SMALL_DOT));
     if (near_widest[0] | near_widest[1] | near_widest[2] | near_widest[3])
         diameter = (f4)choose4(near_widest, (i4)min4(diameter, splat4(0.6f) * spacing_at4(t)), (i4)diameter);
-    uint32_t ids[4];
-    for (int l = 0; l < 4; l++) ids[l] = c->id[i + (size_t)(l < count ? l : count - 1)];
-    f4 id;
-    memcpy(&id, ids, sizeof id);
     f4 head[4] = {lanes4(c->x, i, count), lanes4(c->y, i, count), diameter, min4(max4(shade, zero), one)};
-    f4 tail[4] = {rank, scar, id, dot_tag4(session + 1, blend & SMP_ZONE_BLEND)};
+    f4 tail[4] = {rank, scar, id_lanes4(c->id, i, count), dot_tag4(session + 1, blend & SMP_ZONE_BLEND)};
     transpose4(head), transpose4(tail);
     int n = 0;
     for (int l = 0; l < 4; l++)
