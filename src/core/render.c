@@ -73,6 +73,8 @@ typedef struct tile_span {
 typedef struct halo_field {
     float *ink, *scratch;
     size_t capacity;
+    float *rings; /* per thread, the rows its blur along them has done (see blur_band) */
+    size_t rings_capacity;
     int width, height, margin;
     int active; /* 0 when no dot shows */
     float cell;
@@ -154,7 +156,7 @@ void smp_renderer_destroy(smp_renderer *r) {
     free(r->dots);
     free(r->tiles_of);
     free(r->run_rows);
-    free(r->halo.ink), free(r->halo.scratch);
+    free(r->halo.ink), free(r->halo.scratch), free(r->halo.rings);
     free(r->bin_start), free(r->bin_items), free(r->chunk_start);
     free(r);
 }
@@ -627,22 +629,38 @@ static inline f4 taps4(const float *in, ptrdiff_t step, int k0, int k1, const f4
     return sum;
 }
 
-/* The blur along each row of `from` into `to`. Where every tap lies inside
- * the row, four cells at a time: the same sums, term for term, as blur_at. */
-static void blur_rows(const float *from, float *to, int width, int height, const float *w, int radius) {
+/* One row blurred along it, from `in` into `out`. Where every tap lies
+ * inside the row, four cells at a time: the same sums, term for term, as
+ * blur_at. w4 holds the weights splatted. */
+static void blur_row(const float *in, float *out, int width, const float *w, const f4 *w4, int radius) {
     int lo = radius < width ? radius : width, hi = width - radius > lo ? width - radius : lo;
-    f4 w4[2 * MAX_TAPS + 1];
-    for (int k = 0; k <= 2 * radius; k++) w4[k] = splat4(w[k]);
-#pragma omp parallel for schedule(static)
-    for (int y = 0; y < height; y++) {
-        const float *in = from + (size_t)y * (size_t)width;
-        float *out = to + (size_t)y * (size_t)width;
-        int i = 0;
-        for (; i < lo; i++) out[i] = blur_at(in, i, width, w, radius);
-        if (radius == USUAL_TAPS)
-            for (; i + 4 <= hi; i += 4) store4(out + i, taps4(in + i, 1, -USUAL_TAPS, USUAL_TAPS, w4 + USUAL_TAPS));
-        for (; i + 4 <= hi; i += 4) store4(out + i, taps4(in + i, 1, -radius, radius, w4 + radius));
-        for (; i < width; i++) out[i] = blur_at(in, i, width, w, radius);
+    int i = 0;
+    for (; i < lo; i++) out[i] = blur_at(in, i, width, w, radius);
+    if (radius == USUAL_TAPS)
+        for (; i + 4 <= hi; i += 4) store4(out + i, taps4(in + i, 1, -USUAL_TAPS, USUAL_TAPS, w4 + USUAL_TAPS));
+    for (; i + 4 <= hi; i += 4) store4(out + i, taps4(in + i, 1, -radius, radius, w4 + radius));
+    for (; i < width; i++) out[i] = blur_at(in, i, width, w, radius);
+}
+
+/* Four cells' sums down taps k0 .. k1 of the rows at[k], from column i. */
+static inline f4 taps_down4(const float *const *at, int i, int k0, int k1, const f4 *w4) {
+    f4 sum = splat4(0.0f);
+    for (int k = k0; k <= k1; k++) sum += load4(at[k] + i) * w4[k];
+    return sum;
+}
+
+/* One row blurred down the columns from the rows at[k0 .. k1] into `out`,
+ * four columns at a time (the same sums, term for term, as going down one
+ * column). */
+static void blur_down(const float *const *at, int k0, int k1, float *out, int width, const float *w, const f4 *w4) {
+    int i = 0;
+    if (k0 == -USUAL_TAPS && k1 == USUAL_TAPS)
+        for (; i + 4 <= width; i += 4) store4(out + i, taps_down4(at, i, -USUAL_TAPS, USUAL_TAPS, w4));
+    for (; i + 4 <= width; i += 4) store4(out + i, taps_down4(at, i, k0, k1, w4));
+    for (; i < width; i++) {
+        float sum = 0.0f;
+        for (int k = k0; k <= k1; k++) sum += at[k][i] * w[k];
+        out[i] = sum;
     }
 }
 
@@ -658,28 +676,27 @@ static float row_most(const float *v, int n) {
     return most;
 }
 
-/* The blur down each column, four columns at a time, their sums kept in a
- * register (the same sums, term for term, as going down one column).
- * Returns the largest value it wrote, found while each row is still in
- * cache. */
-static float blur_columns(const float *from, float *to, int width, int height, const float *w, int radius) {
-    float most = 0.0f;
+/* Rows [row0, row1) of the grid `from`, height rows of width cells, blurred
+ * along the rows and then down the columns into `to`: the same sums as
+ * blurring the whole grid one way and then the other. The rows blurred
+ * along take turns in `ring`, 2 radius + 1 of them, so the blur down reads
+ * them from cache, and no pass over the grid stores them. Returns the
+ * largest value it wrote, found while each row is still in cache. */
+static float blur_band(const float *from, float *to, int width, int height, const float *w, int radius, int row0,
+                       int row1, float *ring) {
     f4 w4[2 * MAX_TAPS + 1];
     for (int k = 0; k <= 2 * radius; k++) w4[k] = splat4(w[k]);
-#pragma omp parallel for schedule(static) reduction(max : most)
-    for (int y = 0; y < height; y++) {
-        float *out = to + (size_t)y * (size_t)width;
+    int slots = 2 * radius + 1, next = row0 - radius < 0 ? 0 : row0 - radius; /* the next row to blur along */
+    float most = 0.0f;
+    for (int y = row0; y < row1; y++) {
         int k0 = y - radius < 0 ? -y : -radius, k1 = y + radius >= height ? height - 1 - y : radius;
-        const float *in = from + (size_t)y * (size_t)width;
-        int i = 0;
-        if (k0 == -USUAL_TAPS && k1 == USUAL_TAPS)
-            for (; i + 4 <= width; i += 4) store4(out + i, taps4(in + i, width, -USUAL_TAPS, USUAL_TAPS, w4 + radius));
-        for (; i + 4 <= width; i += 4) store4(out + i, taps4(in + i, width, k0, k1, w4 + radius));
-        for (; i < width; i++) {
-            float sum = 0.0f;
-            for (int k = k0; k <= k1; k++) sum += in[(ptrdiff_t)k * width + i] * w[k + radius];
-            out[i] = sum;
-        }
+        for (; next <= y + k1; next++)
+            blur_row(from + (size_t)next * (size_t)width, ring + (size_t)(next % slots) * (size_t)width, width, w, w4,
+                     radius);
+        const float *at[2 * MAX_TAPS + 1];
+        for (int k = k0; k <= k1; k++) at[k + radius] = ring + (size_t)((y + k) % slots) * (size_t)width;
+        float *out = to + (size_t)y * (size_t)width;
+        blur_down(at + radius, k0, k1, out, width, w + radius, w4 + radius);
         float row = row_most(out, width);
         most = row > most ? row : most;
     }
@@ -766,17 +783,29 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     float weights[2 * MAX_TAPS + 1];
     int radius = gaussian(sigma / h->cell, weights);
     if (!size_halo_grid(h, v, radius)) return 0;
+    size_t ring = (size_t)(2 * radius + 1) * (size_t)h->width, rings; /* cells */
+    if (!smp_mul_size(ring, (size_t)omp_get_max_threads(), &rings) ||
+        !grow((void **)&h->rings, &h->rings_capacity, rings, sizeof *h->rings))
+        return 0;
     int any = 0;
-#pragma omp parallel reduction(| : any) /* a band of rows a thread */
+    float most = 0.0f;
+#pragma omp parallel reduction(max : most) /* a band of rows a thread: splatted, then blurred */
     {
         int bands = omp_get_num_threads(), band = omp_get_thread_num();
-        any = splat_band(r, &r->runs, h->height * band / bands, h->height * (band + 1) / bands);
+        int row0 = h->height * band / bands, row1 = h->height * (band + 1) / bands;
+        if (splat_band(r, &r->runs, row0, row1)) {
+#pragma omp atomic write
+            any = 1;
+        }
+#pragma omp barrier /* the blur reaches into the bands either side */
+        int splatted;
+#pragma omp atomic read
+        splatted = any;
+        if (splatted)
+            most = blur_band(h->scratch, h->ink, h->width, h->height, weights, radius, row0, row1,
+                             h->rings + (size_t)band * ring);
     }
     if (!any) return 1;
-    blur_rows(h->scratch, h->ink, h->width, h->height, weights, radius);
-    float most = blur_columns(h->ink, h->scratch, h->width, h->height, weights, radius);
-    float *t = h->ink;
-    h->ink = h->scratch, h->scratch = t;
     h->lut_scale = most > 0.0f ? HALO_LUT / most : 0.0f;
     for (int k = 0; k <= HALO_LUT; k++) {
         h->lut[k] = splat4(1.0f);
