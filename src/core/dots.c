@@ -59,26 +59,28 @@ static inline f4 dot_tag4(i4 session, i4 zone) {
     return v;
 }
 
-/* Elements i .. i + 3 of an array, one a lane; past `count` (the array's
- * end or the bin's) lanes repeat the last one, never reading beyond. Lanes
- * are set from registers: a 16-byte read of smaller writes to the stack
- * waits for them to reach the cache. */
+/* Which element lane l of a group from i takes: past `count` (the array's
+ * end or the bin's) lanes repeat the last one, never reading beyond. */
+static inline size_t lane_at(size_t i, int count, int l) { return i + (size_t)(l < count ? l : count - 1); }
+
+/* Elements i .. i + 3 of an array, one a lane (see lane_at). Lanes are set
+ * from registers: a 16-byte read of smaller writes to the stack waits for
+ * them to reach the cache. */
 static inline f4 lanes4(const float *a, size_t i, int count) {
     if (count == 4) return load4(a + i);
-    size_t last = i + (size_t)count - 1;
-    return (f4){a[i], a[count > 1 ? i + 1 : last], a[count > 2 ? i + 2 : last], a[last]};
+    return (f4){a[lane_at(i, count, 0)], a[lane_at(i, count, 1)], a[lane_at(i, count, 2)], a[lane_at(i, count, 3)]};
 }
 
 /* As lanes4, for the candidates' ids, each as a float's bits. */
 static inline f4 id_lanes4(const uint32_t *id, size_t i, int count) {
-    f4 v;
+    i4 bits;
     if (count == 4) {
-        memcpy(&v, id + i, sizeof v);
-        return v;
+        memcpy(&bits, id + i, sizeof bits);
+    } else {
+        bits = (i4){(int32_t)id[lane_at(i, count, 0)], (int32_t)id[lane_at(i, count, 1)],
+                    (int32_t)id[lane_at(i, count, 2)], (int32_t)id[lane_at(i, count, 3)]};
     }
-    size_t last = i + (size_t)count - 1;
-    i4 bits = {(int32_t)id[i], (int32_t)id[count > 1 ? i + 1 : last], (int32_t)id[count > 2 ? i + 2 : last],
-               (int32_t)id[last]};
+    f4 v;
     memcpy(&v, &bits, sizeof v);
     return v;
 }

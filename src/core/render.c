@@ -338,15 +338,6 @@ typedef struct paint_context {
     int out_width, out_height;
 } paint_context;
 
-/* The first and last column and row of tiles a painted dot's core reaches;
- * x0 > x1 when it reaches none. */
-static tile_span tiles_of_span(const painted_dot *p) {
-    const uint16_t *s = p->span;
-    if (s[0] > s[2]) return (tile_span){1, 0, 0, 0};
-    return (tile_span){(uint16_t)(s[0] / TILE_W), (uint16_t)(s[1] / TILE_H), (uint16_t)(s[2] / TILE_W),
-                       (uint16_t)(s[3] / TILE_H)};
-}
-
 enum { PAINT_BLOCK = 256 }; /* dots a thread shapes at a time */
 
 /* A dot's weight from its area (what the weight holds until then), its
@@ -409,9 +400,10 @@ static inline f4 pack_pairs4(i4 first, i4 second) {
     return v;
 }
 
-/* Four dots' tile spans (see tiles_of_span) from their clipped pixel spans,
- * one a lane, into tiles[0 .. m - 1]; empty where `keep` is 0. Worked out in
- * lanes: read back from the painted dots, the spans wait for their stores. */
+/* Four dots' tile spans, the first and last column and row of tiles each
+ * one's core reaches, from their clipped pixel spans, one a lane, into
+ * tiles[0 .. m - 1]; empty (x0 > x1) where `keep` is 0. Worked out in lanes:
+ * read back from the painted dots, the spans wait for their stores. */
 static void store_tiles4(tile_span *tiles, int m, i4 keep, i4 x0, i4 y0, i4 x1, i4 y1) {
     i4 one = {1, 1, 1, 1}; /* spans are clipped to the view: shifts divide them */
     f4 first = pack_pairs4(choose4(keep, x0 >> TILE_W_LOG2, one), keep & (y0 >> TILE_H_LOG2));
@@ -423,6 +415,15 @@ static void store_tiles4(tile_span *tiles, int m, i4 keep, i4 x0, i4 y0, i4 x1, 
         return;
     }
     for (int l = 0; l < m; l++) memcpy(tiles + l, (const char *)spans + (size_t)l * sizeof *tiles, sizeof *tiles);
+}
+
+/* A painted dot's tile span (see store_tiles4), from its stored pixel span. */
+static tile_span tiles_of_span(const painted_dot *p) {
+    const uint16_t *s = p->span;
+    i4 none = {0, 0, 0, 0};
+    tile_span t;
+    store_tiles4(&t, 1, none - (s[0] <= s[2]), none + s[0], none + s[1], none + s[2], none + s[3]);
+    return t;
 }
 
 /* Four painted dots from their lanes into p[0 .. m - 1], and their tiles:
@@ -445,7 +446,7 @@ static void store_four(painted_dot *p, tile_span *tiles, int m, f4 head[4], f4 w
 
 /* Works out the look and footprint of up to four dots from d on, one a lane,
  * as painted dots p[0 .. m - 1] (weight 0: it does not show), and their tiles
- * (see tiles_of_span). Each lane takes the steps one dot alone would, in order. Returns a mask of the lanes whose
+ * (see store_tiles4). Each lane takes the steps one dot alone would, in order. Returns a mask of the lanes whose
  * profile's sum is left to work out (see coverage_sums): their weight then
  * holds the dot's area, opacity[] its opacity, and their span is left empty. */
 static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_dot *p, tile_span *tiles, float *opacity) {
