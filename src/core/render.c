@@ -24,7 +24,8 @@ enum {
     MAX_LEVELS = 16,
     CHUNKS = 16,      /* dots are binned in this many chunks, whatever the thread count */
     HALO_LUT = 2048,  /* steps of the halo's exp(-ink) table */
-    MAX_TAPS = 64     /* the halo blur's widest reach, cells */
+    MAX_TAPS = 64,    /* the halo blur's widest reach, cells */
+    AHEAD = 4         /* rows a tile fetches ahead (see fetch_row) */
 };
 
 /* floor to int, inline: without SSE4.1 floorf is a call, and this runs per dot. */
@@ -1132,6 +1133,20 @@ static inline void darken4(const uint8_t *from, const f4 g[4], uint8_t *to, int 
 #endif
 }
 
+/* Asks for row y of a tile's source pixels and of the output they go to
+ * (their first pixels at source and to), if the tile has it, ahead of the
+ * loop that reads and writes them. A tile's rows are a few cache lines each,
+ * a whole row of the picture apart: too short a run for the hardware to
+ * fetch ahead itself, and each waited for memory (in a 24 MP export, a third
+ * of the tiles' time). Always inlined: gcc takes a function that only
+ * prefetches for one without effects, and drops the calls. */
+static inline __attribute__((always_inline)) void fetch_row(const uint8_t *source, size_t stride, uint8_t *to,
+                                                             size_t to_stride, int y, int w, int h) {
+    if (y >= h) return;
+    source += (size_t)y * stride, to += (size_t)y * to_stride;
+    for (int x = 0; x < w * 4; x += 64) __builtin_prefetch(source + x, 0), __builtin_prefetch(to + x, 1);
+}
+
 /* The tile's pixels of `source` darkened by the cores' and the halo's
  * transmission, in linear light, into `out`. Pixels no ink reaches keep their bytes. */
 static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t stride, smp_image *out, int x0,
@@ -1143,12 +1158,14 @@ static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t 
         halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
         halo_rows_for(hf, &xs, w, &ys, h, &rows);
     }
+    uint8_t *to = out->pixels + (size_t)y0 * out->stride + (size_t)x0 * 4;
     for (int y = 0; y < h; y++) {
         const uint8_t *from = source + (size_t)y * stride;
-        uint8_t *pixels = out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4;
+        uint8_t *pixels = to + (size_t)y * out->stride;
         const float *top = halo ? rows.px[ys.cell[y] - rows.y0] : NULL, *bottom = halo ? top + TILE_W : NULL;
         f4 fy = splat4(halo ? ys.next[y] : 0.0f);
         const float *cover = cores ? cores->cover[y] : NULL;
+        fetch_row(source, stride, to, out->stride, y + AHEAD, w, h);
         int x = 0;
         for (; x + 4 <= w; x += 4) {
             f4 g[4] = {splat4(1.0f), splat4(1.0f), splat4(1.0f), splat4(1.0f)};
@@ -1188,10 +1205,13 @@ static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty,
     size_t stride;
     uint8_t *source = tile_pixels(s, tiles_x, x0, y0, &stride);
     if (s->fill) fill_tile(s, source, stride, x0, y0, w, h);
+    uint8_t *to = out->pixels + (size_t)y0 * out->stride + (size_t)x0 * 4;
+    for (int y = 0; y < AHEAD; y++) fetch_row(source, stride, to, out->stride, y, w, h);
     if (!cores && !halo) { /* no ink: the photo's own pixels */
-        for (int y = 0; y < h; y++)
-            copy_pixels(out->pixels + (size_t)(y0 + y) * out->stride + (size_t)x0 * 4, source + (size_t)y * stride, w,
-                        r->red);
+        for (int y = 0; y < h; y++) {
+            fetch_row(source, stride, to, out->stride, y + AHEAD, w, h);
+            copy_pixels(to + (size_t)y * out->stride, source + (size_t)y * stride, w, r->red);
+        }
         return;
     }
     core_cover cover;
