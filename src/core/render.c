@@ -24,6 +24,7 @@ enum {
     MAX_LEVELS = 16,
     CHUNKS = 16,      /* dots are binned in this many chunks, whatever the thread count */
     HALO_LUT = 2048,  /* steps of the halo's exp(-ink) table */
+    HALO_BANDS_PER_THREAD = 4, /* the halo is splatted and blurred in bands of rows */
     MAX_TAPS = 64,    /* the halo blur's widest reach, cells */
     AHEAD = 4         /* rows a tile fetches ahead (see fetch_row) */
 };
@@ -580,7 +581,7 @@ static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
         return 0;
     uint32_t *count = r->chunk_start; /* per chunk and tile: counts first, then fill positions */
     memset(count, 0, tiles * CHUNKS * sizeof *count);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 1)
     for (int chunk = 0; chunk < CHUNKS; chunk++) visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, NULL);
     uint32_t total = 0;
     for (size_t t = 0; t < tiles; t++) {
@@ -593,7 +594,7 @@ static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
     }
     r->bin_start[tiles] = total;
     if (!grow((void **)&r->bin_items, &r->items_capacity, total ? total : 1, sizeof *r->bin_items)) return 0;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 1)
     for (int chunk = 0; chunk < CHUNKS; chunk++)
         visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, r->bin_items);
     return 1;
@@ -724,7 +725,6 @@ static int size_halo_grid(halo_field *h, const smp_view *v, int radius) {
 static inline f4 grid_at4(const halo_field *h, f4 v, float shift) {
     return (v + splat4(shift)) / splat4(h->cell) - splat4(0.5f) + splat4((float)h->margin);
 }
-static inline float grid_at(const halo_field *h, float v, float shift) { return grid_at4(h, splat4(v), shift)[0]; }
 
 /* Up to four dots' halo ink, from p on, each split bilinearly between the
  * four cells around it and added, dot by dot, to the grid rows [row0, row1).
@@ -752,23 +752,27 @@ static int splat_four(const halo_field *h, const painted_dot *p, int m, float pe
     return any;
 }
 
+/* The output y at the top of grid row `row` (the inverse of grid_at4). */
+static inline float grid_row_top(const halo_field *h, int row, float shift) {
+    return ((float)row + 0.5f - (float)h->margin) * h->cell - shift;
+}
+
 /* Each dot's halo ink, split bilinearly between the four cells around it,
  * added to the grid rows [row0, row1), which it first clears. Dots go in
  * order, so every cell sums the same terms in the same order however the
- * rows are banded; a run of dots whose rows all miss the band is passed
- * over whole (grid_at only ever grows with y). Returns whether any dot
- * lands on the grid. */
+ * rows are banded. A run of dots whose rows all lie well clear of the band
+ * is passed over whole (splat_four tests each dot's rows exactly). Returns
+ * whether any dot lands on the grid. */
 static int splat_band(const smp_renderer *r, const smp_dot_runs *runs, int row0, int row1) {
     const halo_field *h = &r->halo;
     size_t width = (size_t)h->width;
     memset(h->scratch + (size_t)row0 * width, 0, (size_t)(row1 - row0) * width * sizeof *h->scratch);
     float per_cell_area = 1.0f / (h->cell * h->cell);
+    float above = grid_row_top(h, row0 - 2, h->shift_y), below = grid_row_top(h, row1 + 1, h->shift_y);
     int any = 0;
     for (size_t run = 0; run < runs->count; run++) {
         const float *rows = r->run_rows + 2 * run;
-        if (!(rows[0] <= rows[1]) || ifloor(grid_at(h, rows[1], h->shift_y)) + 1 < row0 ||
-            ifloor(grid_at(h, rows[0], h->shift_y)) >= row1)
-            continue;
+        if (!(rows[0] <= rows[1]) || rows[1] < above || rows[0] > below) continue;
         const painted_dot *p = r->dots + runs->first[run], *end = p + runs->kept[run];
         for (; p < end; p += 4) any |= splat_four(h, p, end - p < 4 ? (int)(end - p) : 4, per_cell_area, row0, row1);
     }
@@ -789,23 +793,31 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     if (!smp_mul_size(ring, (size_t)omp_get_max_threads(), &rings) ||
         !grow((void **)&h->rings, &h->rings_capacity, rings, sizeof *h->rings))
         return 0;
-    int any = 0;
+    int any = 0, bands = HALO_BANDS_PER_THREAD * omp_get_max_threads();
+    bands = bands < h->height ? bands : h->height;
     float most = 0.0f;
-#pragma omp parallel reduction(max : most) /* a band of rows a thread: splatted, then blurred */
+    /* Bands of rows, more than threads, taken as threads come free: one
+     * core slowed by others' work then holds up no more than a band. */
+#pragma omp parallel reduction(max : most)
     {
-        int bands = omp_get_num_threads(), band = omp_get_thread_num();
-        int row0 = h->height * band / bands, row1 = h->height * (band + 1) / bands;
-        if (splat_band(r, &r->runs, row0, row1)) {
+        float *own = h->rings + (size_t)omp_get_thread_num() * ring;
+#pragma omp for schedule(dynamic, 1)
+        for (int band = 0; band < bands; band++)
+            if (splat_band(r, &r->runs, h->height * band / bands, h->height * (band + 1) / bands)) {
 #pragma omp atomic write
-            any = 1;
-        }
-#pragma omp barrier /* the blur reaches into the bands either side */
+                any = 1;
+            }
+        /* past the loop's barrier: the blur reaches into the bands either side */
         int splatted;
 #pragma omp atomic read
         splatted = any;
-        if (splatted)
-            most = blur_band(h->scratch, h->ink, h->width, h->height, weights, radius, row0, row1,
-                             h->rings + (size_t)band * ring);
+#pragma omp for schedule(dynamic, 1)
+        for (int band = 0; band < bands; band++)
+            if (splatted) {
+                float band_most = blur_band(h->scratch, h->ink, h->width, h->height, weights, radius,
+                                            h->height * band / bands, h->height * (band + 1) / bands, own);
+                most = band_most > most ? band_most : most;
+            }
     }
     if (!any) return 1;
     h->lut_scale = most > 0.0f ? HALO_LUT / most : 0.0f;
