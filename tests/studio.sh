@@ -77,6 +77,9 @@ printf 'move 800 300\npress l\nscreenshot %s\nrelease l\n' "$tmp/loupe.png" >"$t
 check "the loupe while L is held" studio --script "$tmp/loupe.txt" --screenshot "$tmp/released.png" --size 1280x800
 check "shows" not cmp -s "$tmp/loupe.png" "$tmp/shot.png"
 check "and goes when L is let go" cmp -s "$tmp/released.png" "$tmp/shot.png"
+printf 'move 640 400\nwheel 3\ndrag 300 300 500 450\nkey f\n' >"$tmp/refit.txt"
+check "zoomed in, panned and fitted again" studio --script "$tmp/refit.txt" --screenshot "$tmp/refit.png" --size 1280x800
+check "shows the first picture again" cmp -s "$tmp/refit.png" "$tmp/shot.png"
 printf 'key ]\nkey a\nscreenshot %s\nkey ctrl+z\nkey ctrl+z\nscreenshot %s\nkey ctrl+y\nkey ctrl+y\n' \
     "$tmp/edited.png" "$tmp/undone.png" >"$tmp/undo.txt"
 check "undo and redo" studio --script "$tmp/undo.txt" --screenshot "$tmp/redone.png" --size 1280x800

@@ -58,14 +58,13 @@ static GLuint link_program(const unsigned char *vertex, const unsigned char *fra
     return program;
 }
 
-/* A texture whose storage has the image's size: for the engine's renders
- * B, G, R, A, the order llvmpipe draws as a copy (Mesa stores the unsized
- * GL_RGBA given as GL_BGRA so; any sized format it stores as R, G, B, A);
- * for labels RGBA8. */
-static void allocate(GLuint texture, int bgra, const smp_image *image) {
+/* A texture's storage, width x height: for the engine's renders B, G, R, A,
+ * the order llvmpipe draws as a copy (Mesa stores the unsized GL_RGBA given
+ * as GL_BGRA so; any sized format it stores as R, G, B, A); for labels RGBA8. */
+static void allocate(GLuint texture, int bgra, int width, int height) {
     glBindTexture(GL_TEXTURE_2D, texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, bgra ? GL_RGBA : GL_RGBA8, image->width, image->height, 0,
-                 bgra ? GL_BGRA : GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glTexImage2D(GL_TEXTURE_2D, 0, bgra ? GL_RGBA : GL_RGBA8, width, height, 0, bgra ? GL_BGRA : GL_RGBA,
+                 GL_UNSIGNED_BYTE, NULL);
 }
 
 static GLuint make_texture(void) {
@@ -81,20 +80,40 @@ static GLuint make_texture(void) {
     return texture;
 }
 
-/* Into the texture's storage, made again when the image's size changed
- * (frames mostly keep it); bgra: the image's pixels are B, G, R, A (rendered
- * so), as allocate stores them, so the upload is a copy. */
-static void upload(GLuint texture, int bgra, const smp_image *image) {
+static void storage_size(GLint *width, GLint *height) {
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, width);
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_HEIGHT, height);
+}
+
+/* Binds the texture, its storage grown to hold width x height if it does not. */
+static void fit_storage(GLuint texture, int bgra, int width, int height) {
     glBindTexture(GL_TEXTURE_2D, texture);
-    GLint width = 0, height = 0;
-    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &width);
-    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_HEIGHT, &height);
-    if (width != image->width || height != image->height) allocate(texture, bgra, image);
+    GLint have_width = 0, have_height = 0;
+    storage_size(&have_width, &have_height);
+    if (have_width < width || have_height < height)
+        allocate(texture, bgra, have_width > width ? have_width : width, have_height > height ? have_height : height);
+}
+
+/* Into the corner of the texture's storage, which grows to fit and never
+ * shrinks: panning past the photo's edge changes the picture's size every
+ * frame, and new storage costs Mesa a fresh mapping, each page faulted in
+ * (15-20 ms a 1080p frame on this project's VMs). bgra: the image's pixels
+ * are B, G, R, A (rendered so), as allocate stores them, so the upload is a copy. */
+static void upload(GLuint texture, int bgra, const smp_image *image) {
+    fit_storage(texture, bgra, image->width, image->height);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, (GLint)(image->stride / 4));
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, image->width, image->height, bgra ? GL_BGRA : GL_RGBA,
                     GL_UNSIGNED_BYTE, image->pixels);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+}
+
+/* Binds the texture to draw with p, its picture width x height texels from its storage's corner. */
+static void bind_picture(const studio_rect_program *p, GLuint texture, int width, int height) {
+    glBindTexture(GL_TEXTURE_2D, texture);
+    GLint storage_width = 1, storage_height = 1;
+    storage_size(&storage_width, &storage_height);
+    glUniform2f(p->u_part, (float)width / (float)storage_width, (float)height / (float)storage_height);
 }
 
 /* A label: light text (lines split at '\n') on a dark, translucent plate. */
@@ -152,6 +171,7 @@ static int link_rect_program(const unsigned char *fragment, const char *name, st
     UNIFORM_(u_window);
     UNIFORM_(u_texture);
     UNIFORM_(u_mirror);
+    UNIFORM_(u_part);
     UNIFORM_(u_rim);
 #undef UNIFORM_
     return p->program != 0;
@@ -189,8 +209,8 @@ void studio_gpu_destroy(studio_gpu *gpu) {
     glDeleteTextures(3, textures);
     glDeleteTextures(STUDIO_LABELS, gpu->labels);
     smp_font_destroy(gpu->font);
-    smp_image_destroy(gpu->view_image);
-    smp_image_destroy(gpu->loupe_image);
+    smp_image_destroy(gpu->view_canvas.store);
+    smp_image_destroy(gpu->loupe_canvas.store);
     glDeleteVertexArrays(1, &gpu->vertex_array);
     glDeleteVertexArrays(1, &gpu->shape_array);
     glDeleteBuffers(1, &gpu->shape_buffer);
@@ -200,18 +220,27 @@ void studio_gpu_destroy(studio_gpu *gpu) {
     *gpu = (studio_gpu){0};
 }
 
-/* The image *slot holds, made again only when the size changes: frames reuse it. */
-static smp_image *scratch(smp_image **slot, int width, int height) {
-    if (*slot && (*slot)->width == width && (*slot)->height == height) return *slot;
-    smp_image_destroy(*slot);
-    return *slot = smp_image_create(width, height);
+/* A width x height image packed at the front of the canvas's pixels, which
+ * grow to fit and never shrink (see upload): frames reuse them, and the
+ * upload reads one run of memory. */
+static smp_image *canvas_image(studio_canvas *canvas, int width, int height) {
+    smp_image *store = canvas->store;
+    if (!store || store->width < width || store->height < height) {
+        int grown_width = store && store->width > width ? store->width : width;
+        int grown_height = store && store->height > height ? store->height : height;
+        smp_image_destroy(store);
+        store = canvas->store = smp_image_create(grown_width, grown_height);
+        if (!store) return NULL;
+    }
+    canvas->shown = (smp_image){width, height, (size_t)width * 4, store->pixels};
+    return &canvas->shown;
 }
 
 /* Renders one side of the visible region (design NULL: the before) into
  * texture, in B, G, R, A, which uploads and draws as plain copies. */
-static smp_status render_side(GLuint texture, smp_image **slot, studio_document *doc, const smp_design *design,
+static smp_status render_side(GLuint texture, studio_canvas *canvas, studio_document *doc, const smp_design *design,
                               const studio_visible *visible) {
-    smp_image *image = scratch(slot, visible->width, visible->height);
+    smp_image *image = canvas_image(canvas, visible->width, visible->height);
     if (!image) return SMP_ERR_OUT_OF_MEMORY;
     smp_view view = visible->photo;
     view.bgra = 1;
@@ -220,17 +249,24 @@ static smp_status render_side(GLuint texture, smp_image **slot, studio_document 
     return status;
 }
 
+int studio_gpu_reserve(studio_gpu *gpu, int width, int height) {
+    if (!canvas_image(&gpu->view_canvas, width, height)) return studio_status_error(SMP_ERR_OUT_OF_MEMORY);
+    fit_storage(gpu->before, 1, width, height);
+    fit_storage(gpu->after, 1, width, height);
+    return STUDIO_EXIT_OK;
+}
+
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before) {
     if (!visible->width) return STUDIO_EXIT_OK;
     const smp_design *left = doc->comparing ? doc->other : NULL;
-    smp_status status = before ? render_side(gpu->before, &gpu->view_image, doc, left, visible) : SMP_OK;
-    if (status == SMP_OK) status = render_side(gpu->after, &gpu->view_image, doc, doc->design, visible);
+    smp_status status = before ? render_side(gpu->before, &gpu->view_canvas, doc, left, visible) : SMP_OK;
+    if (status == SMP_OK) status = render_side(gpu->after, &gpu->view_canvas, doc, doc->design, visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
 int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_view *photo_view, int after) {
     studio_visible visible = {0, 0, photo_view->out_width, photo_view->out_height, *photo_view};
-    smp_status status = render_side(gpu->loupe, &gpu->loupe_image, doc, after ? doc->design : NULL, &visible);
+    smp_status status = render_side(gpu->loupe, &gpu->loupe_canvas, doc, after ? doc->design : NULL, &visible);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
@@ -249,7 +285,7 @@ static void draw_rect(const studio_rect_program *p, int x, int y, int width, int
 }
 
 static void draw_label(const studio_gpu *gpu, int which, int x, int y) {
-    glBindTexture(GL_TEXTURE_2D, gpu->labels[which]);
+    bind_picture(&gpu->view, gpu->labels[which], gpu->label_width[which], gpu->label_height[which]);
     draw_rect(&gpu->view, x, y, gpu->label_width[which], gpu->label_height[which]);
 }
 
@@ -292,7 +328,7 @@ static void draw_picture(const studio_gpu *gpu, const studio_view *view, const s
     glEnable(GL_SCISSOR_TEST);
     glUniform1i(gpu->view.u_mirror, view->mirror);
     for (int side = 0; side < 2; side++) {
-        glBindTexture(GL_TEXTURE_2D, side ? gpu->after : gpu->before);
+        bind_picture(&gpu->view, side ? gpu->after : gpu->before, visible->width, visible->height);
         scissor(view, side ? split : 0, side ? view->window_width : split, 0, view->window_height);
         for (int p = 0; p <= side_by_side; p++)
             draw_rect(&gpu->view, x + p * pane, top, visible->width, visible->height);
@@ -321,7 +357,7 @@ void studio_gpu_draw(const studio_gpu *gpu, const studio_view *view, const studi
         if (loupe->size) {
             use_rect_program(&gpu->loupe_view, view);
             glUniform4f(gpu->loupe_view.u_rim, 0.96f, 0.96f, 0.94f, 1.0f);
-            glBindTexture(GL_TEXTURE_2D, gpu->loupe);
+            bind_picture(&gpu->loupe_view, gpu->loupe, loupe->size, loupe->size);
             draw_rect(&gpu->loupe_view, loupe->x - loupe->size / 2, loupe->y - loupe->size / 2, loupe->size,
                       loupe->size);
             use_rect_program(&gpu->view, view);

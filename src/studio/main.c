@@ -600,7 +600,9 @@ int studio_draw_frame(studio *s) {
     }
     if (s->dirty) {
         s->visible = studio_view_visible(&s->view, &s->doc.info);
-        int code = studio_gpu_update(&s->gpu, &s->doc, &s->visible, s->dirty == STUDIO_DIRTY_VIEW);
+        int code = studio_gpu_reserve(&s->gpu, s->view.window_width, s->view.window_height);
+        if (code == STUDIO_EXIT_OK)
+            code = studio_gpu_update(&s->gpu, &s->doc, &s->visible, s->dirty == STUDIO_DIRTY_VIEW);
         if (code != STUDIO_EXIT_OK) return code;
         s->dirty = 0;
     }

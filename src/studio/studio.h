@@ -95,8 +95,15 @@ typedef struct studio_shapes {
 /* A program that draws a texture over a window rectangle (shaders/view.vert). */
 typedef struct studio_rect_program {
     GLuint program;
-    GLint u_rect, u_window, u_texture, u_mirror, u_rim; /* u_rim: the loupe's only */
+    GLint u_rect, u_window, u_texture, u_mirror, u_part, u_rim; /* u_rim: the loupe's only */
 } studio_rect_program;
+
+/* The engine's output for one texture: pixels kept at the largest size
+ * yet, and an image of the size last rendered, packed at their front. */
+typedef struct studio_canvas {
+    smp_image *store;
+    smp_image shown;
+} studio_canvas;
 
 /* GL objects of the view. */
 typedef struct studio_gpu {
@@ -106,7 +113,7 @@ typedef struct studio_gpu {
     GLint u_shape_window;
     smp_font *font;
     double scale;                        /* drawable pixels a window point */
-    smp_image *view_image, *loupe_image; /* the engine's output, reused from frame to frame */
+    studio_canvas view_canvas, loupe_canvas; /* the engine's output, reused from frame to frame */
     GLuint labels[STUDIO_LABELS];
     int label_width[STUDIO_LABELS], label_height[STUDIO_LABELS];
 } studio_gpu;
@@ -196,6 +203,10 @@ typedef struct studio_loupe {
 
 /* Renders the loupe's view of one side (after: 1) into its texture. */
 int studio_gpu_update_loupe(studio_gpu *gpu, studio_document *doc, const smp_view *photo_view, int after);
+/* Grows the picture's pixels and textures to width x height, the most the
+ * window shows, if they are smaller: then the first zoom or pan to a larger
+ * picture pays for no fresh memory, each page of which is faulted in. */
+int studio_gpu_reserve(studio_gpu *gpu, int width, int height);
 /* Renders the visible region with the engine and uploads it: the after, and
  * the before too when before is set (it changes only with the view). */
 int studio_gpu_update(studio_gpu *gpu, studio_document *doc, const studio_visible *visible, int before);
