@@ -24,7 +24,7 @@ enum {
     MAX_LEVELS = 16,
     CHUNKS = 16,      /* dots are binned in this many chunks, whatever the thread count */
     HALO_LUT = 2048,  /* steps of the halo's exp(-ink) table */
-    HALO_BANDS_PER_THREAD = 4, /* the halo is splatted and blurred in bands of rows */
+    HALO_BANDS_PER_THREAD = 2, /* the halo is splatted and blurred in bands of rows */
     MAX_TAPS = 64,    /* the halo blur's widest reach, cells */
     AHEAD = 4         /* rows a tile fetches ahead (see fetch_row) */
 };
