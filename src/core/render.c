@@ -1277,8 +1277,9 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
     for (int t = 0; t < tiles; t++) {
         if (atomic_load(&cancelled)) continue;
         render_tile(r, &s, t % tiles_x, t / tiles_x, tiles_x, out);
+        if (!progress) continue; /* the count's cache line would pass between the cores every tile */
         int finished = atomic_fetch_add(&done, 1) + 1;
-        if (progress && finished % PROGRESS_TILES == 0) {
+        if (finished % PROGRESS_TILES == 0) {
 #pragma omp critical(smp_render_progress)
             if (finished > reported) { /* threads arrive in any order: report only forward */
                 reported = finished;
