@@ -1014,12 +1014,17 @@ typedef struct halo_rows {
     float px[HALO_SPAN_H][TILE_W];
 } halo_rows;
 
+/* Each grid row is also asked for where the tile to the right will read it
+ * (the next this thread draws, mostly): the rows are a whole grid row apart,
+ * a few cache lines each, which the hardware does not fetch ahead itself
+ * (fetching them took a twentieth off a 1080p frame on one thread). */
 static void halo_rows_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows,
                           halo_rows *b) {
     b->y0 = ys->cell[0];
-    int height = ys->cell[rows - 1] + 2 - b->y0;
+    int height = ys->cell[rows - 1] + 2 - b->y0, span = xs->cell[w - 1] + 2 - xs->cell[0];
     for (int y = 0; y < height; y++) {
         const float *cell = h->ink + (size_t)(b->y0 + y) * (size_t)h->width;
+        for (int x = 0; x < span; x += 16) __builtin_prefetch(cell + xs->cell[w - 1] + 2 + x);
         for (int x = 0; x < w; x++) {
             float l = cell[xs->cell[x]], m = cell[xs->cell[x] + 1];
             b->px[y][x] = l + (m - l) * xs->next[x];
