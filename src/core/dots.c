@@ -226,6 +226,28 @@ static int bin_starts(const smp_candidates *c, int bx0, int by0, int cols, int r
     return 1;
 }
 
+/* The dots of bin (bx, by) that lie in the rectangle r, written from out
+ * on; returns how many. */
+static size_t select_bin(const field *f, const smp_rect_mm *r, int bx, int by, smp_dot *out) {
+    const smp_design *design = f->d;
+    const smp_candidates *c = &design->candidates;
+    int b = by * c->bins_x + bx;
+    double x1 = r->x + r->width, y1 = r->y + r->height;
+    size_t n = 0;
+    /* A bin wholly inside the rectangle needs no test per candidate (a
+     * candidate's float x can round up to its bin's right edge, hence < x1). */
+    int inside = r->x <= bx * SMP_BIN_MM && (bx + 1) * SMP_BIN_MM < x1 && r->y <= by * SMP_BIN_MM &&
+                 (by + 1) * SMP_BIN_MM < y1;
+    /* Candidates are in rank order: none past the bin's highest target can
+     * be a dot (so a group's lanes past it are never kept either). */
+    float most = fmaxf(f->density * design->bin_treatment[b], f->blend_density * design->bin_blend[b]);
+    for (uint32_t i = c->bin_start[b], end = c->bin_start[b + 1]; i < end && c->rank[i] < most; i += 4) {
+        int count = end - i < 4 ? (int)(end - i) : 4;
+        n += (size_t)select_four(f, c, i, count, lanes_in(c, i, count, inside ? NULL : r, x1, y1), out + n);
+    }
+    return n;
+}
+
 smp_status smp_design_select(const smp_design *design, const smp_rect_mm *rect, smp_dot_list *list,
                              smp_dot_runs *runs) {
     const smp_candidates *c = &design->candidates;
@@ -243,25 +265,12 @@ smp_status smp_design_select(const smp_design *design, const smp_rect_mm *rect, 
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of %d bins", bins);
     }
     field f = field_for(design);
-    double x1 = r.x + r.width, y1 = r.y + r.height;
-#pragma omp parallel for schedule(dynamic, 8)
-    for (int k = 0; k < bins; k++) {
-        int bx = bx0 + k % cols, by = by0 + k / cols, b = by * c->bins_x + bx;
-        smp_dot *out = list->dots + runs->start[k];
-        size_t n = 0;
-        /* A bin wholly inside the rectangle needs no test per candidate (a
-         * candidate's float x can round up to its bin's right edge, hence < x1). */
-        int inside = r.x <= bx * SMP_BIN_MM && (bx + 1) * SMP_BIN_MM < x1 && r.y <= by * SMP_BIN_MM &&
-                     (by + 1) * SMP_BIN_MM < y1;
-        /* Candidates are in rank order: none past the bin's highest target can
-         * be a dot (so a group's lanes past it are never kept either). */
-        float most = fmaxf(f.density * design->bin_treatment[b], f.blend_density * design->bin_blend[b]);
-        for (uint32_t i = c->bin_start[b], end = c->bin_start[b + 1]; i < end && c->rank[i] < most; i += 4) {
-            int count = end - i < 4 ? (int)(end - i) : 4;
-            n += (size_t)select_four(&f, c, i, count, lanes_in(c, i, count, inside ? NULL : &r, x1, y1), out + n);
-        }
-        runs->kept[k] = n;
-    }
+    smp_split split;
+    smp_split_init(&split, (uint32_t)bins, 8);
+#pragma omp parallel
+    for (uint32_t k0, k1; smp_split_take(&split, &k0, &k1);)
+        for (uint32_t k = k0; k < k1; k++)
+            runs->kept[k] = select_bin(&f, &r, bx0 + (int)k % cols, by0 + (int)k / cols, list->dots + runs->start[k]);
     size_t count = 0;
     for (int k = 0; k < bins; k++) runs->first[k] = count, count += runs->kept[k];
     list->count = count;

@@ -2,6 +2,7 @@
 #ifndef SMP_INTERNAL_H
 #define SMP_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,29 @@ static inline int smp_mul_size(size_t a, size_t b, size_t *out) {
     *out = a * b;
     return 1;
 }
+
+/* A parallel loop's items 0 .. n - 1 shared out so that each thread meets
+ * the same part of a picture in every step of a frame: thread t owns the
+ * t-th of equal stretches of the range and takes it from the front, chunk by
+ * chunk; a thread done with its own takes chunks from the back of others'.
+ * The steps of a render run over their work in the picture's order (bins,
+ * runs, bands and tiles, top to bottom), so what a thread reads it mostly
+ * wrote itself, from its own core's cache: scheduled first come, first
+ * served, half of it came from the other core's. Made before the parallel
+ * region (smp_split_init), shared by its threads, each of which calls
+ * smp_split_take until it returns 0. Which thread does an item never
+ * changes what the item makes. */
+enum { SMP_SPLIT_PARTS = 64 }; /* threads past this many only take from others' parts */
+typedef struct smp_split {
+    struct {
+        _Alignas(64) _Atomic uint64_t span; /* a line each: the owners' claims do not meet */
+    } part[SMP_SPLIT_PARTS];
+    int parts;
+    uint32_t chunk;
+} smp_split;
+void smp_split_init(smp_split *s, uint32_t n, uint32_t chunk);
+/* The next stretch [*begin, *end) for the calling thread; 0 when none is left. */
+int smp_split_take(smp_split *s, uint32_t *begin, uint32_t *end);
 
 /* The stored pixel that EXIF orientation o (1-8) displays at (x, y) of the
  * upright image, for a stored image of sw x sh pixels. */

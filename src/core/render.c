@@ -542,13 +542,16 @@ static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs
     for (int c = 0; c < 3; c++) r->absorb[c] = 1.0f - newest.ink[c];
     float sigma = (float)(newest.halo_sigma_mm * scale);
     k.halo_reach = 3.0f * sigma + 2.0f;
-#pragma omp parallel for schedule(dynamic, 8)
-    for (size_t run = 0; run < runs->count; run++) {
-        for (size_t i = 0; i < runs->kept[run]; i += PAINT_BLOCK)
-            paint_block(r, &k, dots + runs->start[run] + i, runs->first[run] + i,
-                        runs->kept[run] - i < PAINT_BLOCK ? runs->kept[run] - i : PAINT_BLOCK);
-        note_halo_rows(r->dots + runs->first[run], runs->kept[run], r->run_rows + 2 * run);
-    }
+    smp_split split; /* the runs as the selection shared them out: each thread shapes the dots it selected */
+    smp_split_init(&split, (uint32_t)runs->count, 8);
+#pragma omp parallel
+    for (uint32_t run0, run1; smp_split_take(&split, &run0, &run1);)
+        for (size_t run = run0; run < run1; run++) {
+            for (size_t i = 0; i < runs->kept[run]; i += PAINT_BLOCK)
+                paint_block(r, &k, dots + runs->start[run] + i, runs->first[run] + i,
+                            runs->kept[run] - i < PAINT_BLOCK ? runs->kept[run] - i : PAINT_BLOCK);
+            note_halo_rows(r->dots + runs->first[run], runs->kept[run], r->run_rows + 2 * run);
+        }
     return sigma;
 }
 
@@ -581,8 +584,12 @@ static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
         return 0;
     uint32_t *count = r->chunk_start; /* per chunk and tile: counts first, then fill positions */
     memset(count, 0, tiles * CHUNKS * sizeof *count);
-#pragma omp parallel for schedule(dynamic, 1)
-    for (int chunk = 0; chunk < CHUNKS; chunk++) visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, NULL);
+    smp_split split;
+    smp_split_init(&split, CHUNKS, 1);
+#pragma omp parallel
+    for (uint32_t c0, c1; smp_split_take(&split, &c0, &c1);)
+        for (int chunk = (int)c0; chunk < (int)c1; chunk++)
+            visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, NULL);
     uint32_t total = 0;
     for (size_t t = 0; t < tiles; t++) {
         r->bin_start[t] = total;
@@ -594,9 +601,11 @@ static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
     }
     r->bin_start[tiles] = total;
     if (!grow((void **)&r->bin_items, &r->items_capacity, total ? total : 1, sizeof *r->bin_items)) return 0;
-#pragma omp parallel for schedule(dynamic, 1)
-    for (int chunk = 0; chunk < CHUNKS; chunk++)
-        visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, r->bin_items);
+    smp_split_init(&split, CHUNKS, 1);
+#pragma omp parallel
+    for (uint32_t c0, c1; smp_split_take(&split, &c0, &c1);)
+        for (int chunk = (int)c0; chunk < (int)c1; chunk++)
+            visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, r->bin_items);
     return 1;
 }
 
@@ -796,24 +805,26 @@ static int build_halo(smp_renderer *r, size_t n, const smp_view *v, float sigma)
     int any = 0, bands = HALO_BANDS_PER_THREAD * omp_get_max_threads();
     bands = bands < h->height ? bands : h->height;
     float most = 0.0f;
-    /* Bands of rows, more than threads, taken as threads come free: one
-     * core slowed by others' work then holds up no more than a band. */
+    /* Bands of rows, more than threads: one core slowed by others' work
+     * then holds up no more than a band. */
+    smp_split splat, blur;
+    smp_split_init(&splat, (uint32_t)bands, 1), smp_split_init(&blur, (uint32_t)bands, 1);
 #pragma omp parallel reduction(max : most)
     {
         float *own = h->rings + (size_t)omp_get_thread_num() * ring;
-#pragma omp for schedule(dynamic, 1)
-        for (int band = 0; band < bands; band++)
-            if (splat_band(r, &r->runs, h->height * band / bands, h->height * (band + 1) / bands)) {
+        for (uint32_t b0, b1; smp_split_take(&splat, &b0, &b1);)
+            for (int band = (int)b0; band < (int)b1; band++)
+                if (splat_band(r, &r->runs, h->height * band / bands, h->height * (band + 1) / bands)) {
 #pragma omp atomic write
-                any = 1;
-            }
-        /* past the loop's barrier: the blur reaches into the bands either side */
+                    any = 1;
+                }
+#pragma omp barrier
+        /* the blur reaches into the bands either side */
         int splatted;
 #pragma omp atomic read
         splatted = any;
-#pragma omp for schedule(dynamic, 1)
-        for (int band = 0; band < bands; band++)
-            if (splatted) {
+        for (uint32_t b0, b1; splatted && smp_split_take(&blur, &b0, &b1);)
+            for (int band = (int)b0; band < (int)b1; band++) {
                 float band_most = blur_band(h->scratch, h->ink, h->width, h->height, weights, radius,
                                             h->height * band / bands, h->height * (band + 1) / bands, own);
                 most = band_most > most ? band_most : most;
@@ -1278,20 +1289,22 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
     r->red = v->bgra ? 2 : 0;
     atomic_int done = 0, cancelled = 0;
     int tiles = tiles_x * tiles_y, reported = 0;
-#pragma omp parallel for schedule(dynamic, 4)
-    for (int t = 0; t < tiles; t++) {
-        if (atomic_load(&cancelled)) continue;
-        render_tile(r, &s, t % tiles_x, t / tiles_x, tiles_x, out);
-        if (!progress) continue; /* the count's cache line would pass between the cores every tile */
-        int finished = atomic_fetch_add(&done, 1) + 1;
-        if (finished % PROGRESS_TILES == 0) {
+    smp_split split;
+    smp_split_init(&split, (uint32_t)tiles, 4);
+#pragma omp parallel
+    for (uint32_t t0, t1; !atomic_load(&cancelled) && smp_split_take(&split, &t0, &t1);)
+        for (int t = (int)t0; t < (int)t1; t++) {
+            render_tile(r, &s, t % tiles_x, t / tiles_x, tiles_x, out);
+            if (!progress) continue; /* the count's cache line would pass between the cores every tile */
+            int finished = atomic_fetch_add(&done, 1) + 1;
+            if (finished % PROGRESS_TILES == 0) {
 #pragma omp critical(smp_render_progress)
-            if (finished > reported) { /* threads arrive in any order: report only forward */
-                reported = finished;
-                if (progress(user, (double)finished / tiles)) atomic_store(&cancelled, 1);
+                if (finished > reported) { /* threads arrive in any order: report only forward */
+                    reported = finished;
+                    if (progress(user, (double)finished / tiles)) atomic_store(&cancelled, 1);
+                }
             }
         }
-    }
     if (atomic_load(&cancelled)) return smp_fail(SMP_ERR_INVALID_ARGUMENT, "render: cancelled");
     r->base_ready = s.base != NULL;
     if (progress) progress(user, 1.0);
