@@ -228,7 +228,7 @@ static int bin_starts(const smp_candidates *c, int bx0, int by0, int cols, int r
 
 /* The dots of bin (bx, by) that lie in the rectangle r, written from out
  * on; returns how many. */
-static size_t select_bin(const field *f, const smp_rect_mm *r, int bx, int by, smp_dot *out) {
+SMP_HOT static size_t select_bin(const field *f, const smp_rect_mm *r, int bx, int by, smp_dot *out) {
     const smp_design *design = f->d;
     const smp_candidates *c = &design->candidates;
     int b = by * c->bins_x + bx;

@@ -29,19 +29,6 @@ enum {
     AHEAD = 4         /* rows a tile fetches ahead (see fetch_row) */
 };
 
-/* The hot loops are compiled twice where the build asks for it (SMP_CPU_CLONES):
- * for any x86-64, and for x86-64-v3 (AVX2, and three-operand instructions,
- * which save the copies two-operand SSE needs), chosen once at load time by
- * the CPU. Both do the same IEEE operations in the same order (no fused
- * multiply-add: -ffp-contract=off), so they give the same bytes; the suite
- * checks the golden hash with the clones (debug build) and without
- * (sanitizer build). A 1080p frame took 6-8% less with them. */
-#if defined(SMP_CPU_CLONES)
-#define SMP_HOT __attribute__((target_clones("arch=x86-64-v3", "default"), flatten))
-#else
-#define SMP_HOT
-#endif
-
 /* floor to int, inline: without SSE4.1 floorf is a call, and this runs per dot. */
 static inline int ifloor(float v) {
     int i = (int)v;
@@ -570,7 +557,8 @@ static float paint_dots(smp_renderer *r, const smp_dot *dots, const smp_dot_runs
 
 /* One chunk of dots, tile by tile: counts them into count[tile] (items NULL)
  * or writes their indices at count[tile], advancing it. */
-SMP_HOT static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int tiles_x, uint32_t *count, uint32_t *items) {
+SMP_HOT static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int tiles_x, uint32_t *count,
+                                uint32_t *items) {
     for (size_t i = n * (size_t)chunk / CHUNKS, end = n * (size_t)(chunk + 1) / CHUNKS; i < end; i++) {
         tile_span s = r->tiles_of[i];
         if (s.x0 == s.x1 && s.y0 == s.y1) { /* nearly always: cores are a few pixels, tiles 64 x 32 */
@@ -707,8 +695,8 @@ static float row_most(const float *v, int n) {
  * along take turns in `ring`, 2 radius + 1 of them, so the blur down reads
  * them from cache, and no pass over the grid stores them. Returns the
  * largest value it wrote, found while each row is still in cache. */
-SMP_HOT static float blur_band(const float *from, float *to, int width, int height, const float *w, int radius, int row0,
-                       int row1, float *ring) {
+SMP_HOT static float blur_band(const float *from, float *to, int width, int height, const float *w, int radius,
+                               int row0, int row1, float *ring) {
     f4 w4[2 * MAX_TAPS + 1];
     for (int k = 0; k <= 2 * radius; k++) w4[k] = splat4(w[k]);
     int slots = 2 * radius + 1, next = row0 - radius < 0 ? 0 : row0 - radius; /* the next row to blur along */
