@@ -1,4 +1,4 @@
-/* split.c: a parallel loop shared out by stretches: each thread its own part of the range first, then what is left of the others'. */
+/* split.c: a parallel loop shared out in stretches: each thread its own first, then what is left of the others'. */
 #include <omp.h>
 
 #include "internal.h"
