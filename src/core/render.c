@@ -576,6 +576,18 @@ SMP_HOT static void visit_chunk(const smp_renderer *r, int chunk, size_t n, int 
     }
 }
 
+/* Every chunk visited (see visit_chunk) in parallel, chunk c with its own
+ * row of `tiles` counts from count + c tiles. */
+static void visit_chunks(const smp_renderer *r, size_t n, int tiles_x, size_t tiles, uint32_t *count,
+                         uint32_t *items) {
+    smp_split split;
+    smp_split_init(&split, CHUNKS, 1);
+#pragma omp parallel
+    for (uint32_t c0, c1; smp_split_take(&split, &c0, &c1);)
+        for (int chunk = (int)c0; chunk < (int)c1; chunk++)
+            visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, items);
+}
+
 /* Lists, per tile, the dots whose core reaches into it, in dot order: dots
  * are cut into CHUNKS runs, counted and filled run by run in parallel. */
 static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
@@ -585,12 +597,7 @@ static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
         return 0;
     uint32_t *count = r->chunk_start; /* per chunk and tile: counts first, then fill positions */
     memset(count, 0, tiles * CHUNKS * sizeof *count);
-    smp_split split;
-    smp_split_init(&split, CHUNKS, 1);
-#pragma omp parallel
-    for (uint32_t c0, c1; smp_split_take(&split, &c0, &c1);)
-        for (int chunk = (int)c0; chunk < (int)c1; chunk++)
-            visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, NULL);
+    visit_chunks(r, n, tiles_x, tiles, count, NULL);
     uint32_t total = 0;
     for (size_t t = 0; t < tiles; t++) {
         r->bin_start[t] = total;
@@ -602,11 +609,7 @@ static int bin_dots(smp_renderer *r, size_t n, int tiles_x, int tiles_y) {
     }
     r->bin_start[tiles] = total;
     if (!grow((void **)&r->bin_items, &r->items_capacity, total ? total : 1, sizeof *r->bin_items)) return 0;
-    smp_split_init(&split, CHUNKS, 1);
-#pragma omp parallel
-    for (uint32_t c0, c1; smp_split_take(&split, &c0, &c1);)
-        for (int chunk = (int)c0; chunk < (int)c1; chunk++)
-            visit_chunk(r, chunk, n, tiles_x, count + (size_t)chunk * tiles, r->bin_items);
+    visit_chunks(r, n, tiles_x, tiles, count, r->bin_items);
     return 1;
 }
 
@@ -1033,10 +1036,12 @@ typedef struct halo_rows {
 static void halo_rows_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows,
                           halo_rows *b) {
     b->y0 = ys->cell[0];
-    int height = ys->cell[rows - 1] + 2 - b->y0, span = xs->cell[w - 1] + 2 - xs->cell[0];
+    int height = ys->cell[rows - 1] + 2 - b->y0;
+    int next = xs->cell[w - 1] + 2, next_end = next + (next - xs->cell[0]); /* the next tile's cells, */
+    next_end = next_end < h->width ? next_end : h->width;                   /* within the row */
     for (int y = 0; y < height; y++) {
         const float *cell = h->ink + (size_t)(b->y0 + y) * (size_t)h->width;
-        for (int x = 0; x < span; x += 16) __builtin_prefetch(cell + xs->cell[w - 1] + 2 + x);
+        for (int x = next; x < next_end; x += 16) __builtin_prefetch(cell + x);
         for (int x = 0; x < w; x++) {
             float l = cell[xs->cell[x]], m = cell[xs->cell[x] + 1];
             b->px[y][x] = l + (m - l) * xs->next[x];
