@@ -308,31 +308,37 @@ static void spectrum_is_blue_and_isotropic(void **state) {
     smp_dot_list_free(&list);
 }
 
-/* Brute force against Felzenszwalb-Huttenlocher on a random mask. */
-static void distance_field_is_exact(void **state) {
-    (void)state;
-    enum { MW = 61, MH = 47 };
+/* Brute force against the distance field of a random mask of w x h cells. */
+static void check_distance_field(int w, int h) {
     smp_mask *m = NULL;
-    assert_int_equal(smp_mask_create(MW, MH, 1, 0.0f, &m), SMP_OK);
+    assert_int_equal(smp_mask_create(w, h, 1, 0.0f, &m), SMP_OK);
     uint32_t r = 12345;
-    for (int i = 0; i < MW * MH; i++) {
+    for (int i = 0; i < w * h; i++) {
         r = r * 1664525u + 1013904223u;
         m->coverage[i] = (r >> 24) < 40 ? 1.0f : 0.0f;
     }
     float *field = NULL;
     assert_int_equal(smp_mask_distance(m, 2.0, &field), SMP_OK);
-    for (int y = 0; y < MH; y++)
-        for (int x = 0; x < MW; x++) {
-            int in = m->coverage[y * MW + x] > 0.5f;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            int in = m->coverage[y * w + x] > 0.5f;
             double best = 1e9;
-            for (int v = 0; v < MH; v++)
-                for (int u = 0; u < MW; u++)
-                    if ((m->coverage[v * MW + u] > 0.5f) != in) best = fmin(best, hypot(u - x, v - y));
+            for (int v = 0; v < h; v++)
+                for (int u = 0; u < w; u++)
+                    if ((m->coverage[v * w + u] > 0.5f) != in) best = fmin(best, hypot(u - x, v - y));
             double expected = (in ? best - 0.5 : -(best - 0.5)) / 2.0;
-            assert_near(field[y * MW + x], expected, 1e-4);
+            assert_near(field[y * w + x], expected, 1e-4);
         }
     smp_free(field);
     smp_mask_destroy(m);
+}
+
+/* Exact, as brute force: on a small mask, and on one wider than a band of
+ * the columns' pass (256 columns) and not a whole number of them. */
+static void distance_field_is_exact(void **state) {
+    (void)state;
+    check_distance_field(61, 47);
+    check_distance_field(300, 7);
 }
 
 static void masks_must_fit_the_photo(void **state) {
