@@ -37,8 +37,10 @@ static float *bin_maxima(const smp_design *d, const smp_mask *m) {
         int cx1 = (int)ceil((x0 + SMP_BIN_MM) * cells_per_mm - 0.5), cy1 = (int)ceil((y0 + SMP_BIN_MM) * cells_per_mm - 0.5);
         float most = 0.0f;
         for (int y = cy0 < 0 ? 0 : cy0; y <= cy1 && y < m->height; y++)
-            for (int x = cx0 < 0 ? 0 : cx0; x <= cx1 && x < m->width; x++)
-                most = fmaxf(most, m->coverage[(size_t)y * (size_t)m->width + (size_t)x]);
+            for (int x = cx0 < 0 ? 0 : cx0; x <= cx1 && x < m->width; x++) {
+                float v = m->coverage[(size_t)y * (size_t)m->width + (size_t)x];
+                most = v > most ? v : most; /* not fmaxf: a call, each cell, for NaN's sake */
+            }
         out[b] = most;
     }
     return out;
