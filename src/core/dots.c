@@ -240,7 +240,8 @@ SMP_HOT static size_t select_bin(const field *f, const smp_rect_mm *r, int bx, i
                  (by + 1) * SMP_BIN_MM < y1;
     /* Candidates are in rank order: none past the bin's highest target can
      * be a dot (so a group's lanes past it are never kept either). */
-    float most = fmaxf(f->density * design->bin_treatment[b], f->blend_density * design->bin_blend[b]);
+    float treat = f->density * design->bin_treatment[b], blend = f->blend_density * design->bin_blend[b];
+    float most = treat > blend ? treat : blend; /* not fmaxf, which gcc leaves a call */
     for (uint32_t i = c->bin_start[b], end = c->bin_start[b + 1]; i < end && c->rank[i] < most; i += 4) {
         int count = end - i < 4 ? (int)(end - i) : 4;
         n += (size_t)select_four(f, c, i, count, lanes_in(c, i, count, inside ? NULL : r, x1, y1), out + n);
