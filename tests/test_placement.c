@@ -308,14 +308,18 @@ static void spectrum_is_blue_and_isotropic(void **state) {
     smp_dot_list_free(&list);
 }
 
-/* Brute force against the distance field of a random mask of w x h cells. */
-static void check_distance_field(int w, int h) {
+/* Brute force against the distance field of a random mask of w x h cells.
+ * Where `banded`, rows go in eights: three wholly inside, one random, three
+ * wholly outside, one random; the nearest cell of the other kind to a band's
+ * middle row is often off its column. */
+static void check_distance_field(int w, int h, int banded) {
     smp_mask *m = NULL;
     assert_int_equal(smp_mask_create(w, h, 1, 0.0f, &m), SMP_OK);
     uint32_t r = 12345;
     for (int i = 0; i < w * h; i++) {
         r = r * 1664525u + 1013904223u;
-        m->coverage[i] = (r >> 24) < 40 ? 1.0f : 0.0f;
+        int row = i / w % 8, random = (r >> 24) < (banded ? 128u : 40u);
+        m->coverage[i] = !banded || row == 3 || row == 7 ? (float)random : row < 3 ? 1.0f : 0.0f;
     }
     float *field = NULL;
     assert_int_equal(smp_mask_distance(m, 2.0, &field), SMP_OK);
@@ -333,12 +337,14 @@ static void check_distance_field(int w, int h) {
     smp_mask_destroy(m);
 }
 
-/* Exact, as brute force: on a small mask, and on one wider than a band of
- * the columns' pass (256 columns) and not a whole number of them. */
+/* Exact, as brute force: on a small mask, on one wider than a band of the
+ * columns' pass (256 columns) and not a whole number of them, and on one
+ * with rows of a single kind (which skip one of their transforms). */
 static void distance_field_is_exact(void **state) {
     (void)state;
-    check_distance_field(61, 47);
-    check_distance_field(300, 7);
+    check_distance_field(61, 47, 0);
+    check_distance_field(300, 7, 0);
+    check_distance_field(37, 23, 1);
 }
 
 static void masks_must_fit_the_photo(void **state) {

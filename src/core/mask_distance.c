@@ -49,69 +49,108 @@ static void transform_line(float *f, int n, int *v, double *z, float *d) {
 
 enum { COLUMN_BAND = 256 }; /* columns a thread sweeps together: 1 KB of each row */
 
-/* The first pass, down columns [x0, x0 + count): the squared distance, in
- * cells, to the nearest cell of the column whose inside-ness is `target`,
- * or infinity. These are the very floats the envelope of parabolas gives on
- * a floor of 0 and infinity (the nearest one's), from two sweeps along
- * whole rows instead, four columns a vector: read down a column, every
- * value is a cache line of its own. With the rows' pass shared out as it
- * goes, the field of the sample client's treatment mask (2400 x 1800) takes
- * 27-29 ms on two threads, not 47-67 (bench_placement), and of a 24 MP
- * mask 220-232, not 500-567. below holds count floats. */
-static void column_distances(const smp_mask *mask, int target, float *f, int x0, int count, float *below) {
+/* The first pass, down columns [x0, x0 + count) of the mask: each cell's
+ * squared distance, in cells, to the nearest cell of the other kind (inside
+ * against outside) in its column, or infinity, into g; negated for an
+ * inside cell (never 0: the other kind is at least a cell away). These are
+ * the very floats the envelope of parabolas gives there, from two sweeps
+ * along whole rows, four columns a vector: down, counting from the nearest
+ * cell of each kind above, then up, from the nearest below. Read straight
+ * down a column, every value is a cache line of its own. runs holds 2 count
+ * floats. */
+static void column_distances(const smp_mask *mask, float *g, int x0, int count, float *runs) {
     size_t w = (size_t)mask->width;
     int lanes = count & ~3; /* columns four at a time, then one by one */
-    i4 flip = {-!target, -!target, -!target, -!target};
-    for (int c = 0; c < count; c++) below[c] = INFINITY; /* the row above the first, then the one below the last */
-    for (int y = 0; y < mask->height; y++) { /* down to the nearest above, counted */
+    float *to_in = runs, *to_out = runs + count; /* from the nearest inside and outside cell, cells */
+    for (int c = 0; c < 2 * count; c++) runs[c] = INFINITY;
+    for (int y = 0; y < mask->height; y++) {
         const float *cover = mask->coverage + (size_t)y * w + (size_t)x0;
-        float *row = f + (size_t)y * w + (size_t)x0;
-        const float *above = y > 0 ? row - w : below;
+        float *row = g + (size_t)y * w + (size_t)x0;
         for (int c = 0; c < lanes; c += 4) {
-            i4 hit = (load4(cover + c) >= splat4(SMP_MASK_MIN_COVERAGE)) ^ flip;
-            store4(row + c, keep4(load4(above + c) + splat4(1.0f), ~hit));
-        }
-        for (int c = lanes; c < count; c++)
-            row[c] = (cover[c] >= SMP_MASK_MIN_COVERAGE) == target ? 0.0f : above[c] + 1.0f;
-    }
-    for (int y = mask->height - 1; y >= 0; y--) { /* and up to the nearest below: the nearer, squared */
-        float *row = f + (size_t)y * w + (size_t)x0;
-        for (int c = 0; c < lanes; c += 4) {
-            f4 here = load4(row + c), next = keep4(load4(below + c) + splat4(1.0f), here != splat4(0.0f));
-            f4 nearest = min4(here, next);
-            store4(below + c, next), store4(row + c, nearest * nearest);
+            i4 in = load4(cover + c) >= splat4(SMP_MASK_MIN_COVERAGE);
+            f4 in_run = keep4(load4(to_in + c) + splat4(1.0f), ~in);
+            f4 out_run = keep4(load4(to_out + c) + splat4(1.0f), in);
+            store4(to_in + c, in_run), store4(to_out + c, out_run);
+            store4(row + c, (f4)choose4(in, (i4)-out_run, (i4)in_run));
         }
         for (int c = lanes; c < count; c++) {
-            below[c] = row[c] == 0.0f ? 0.0f : below[c] + 1.0f;
-            float nearest = row[c] < below[c] ? row[c] : below[c];
-            row[c] = nearest * nearest;
+            int in = cover[c] >= SMP_MASK_MIN_COVERAGE;
+            to_in[c] = in ? 0.0f : to_in[c] + 1.0f, to_out[c] = in ? to_out[c] + 1.0f : 0.0f;
+            row[c] = in ? -to_out[c] : to_in[c];
+        }
+    }
+    for (int c = 0; c < 2 * count; c++) runs[c] = INFINITY;
+    for (int y = mask->height - 1; y >= 0; y--) {
+        float *row = g + (size_t)y * w + (size_t)x0;
+        for (int c = 0; c < lanes; c += 4) {
+            f4 above = load4(row + c);
+            i4 in = above < splat4(0.0f);
+            f4 in_run = keep4(load4(to_in + c) + splat4(1.0f), ~in);
+            f4 out_run = keep4(load4(to_out + c) + splat4(1.0f), in);
+            store4(to_in + c, in_run), store4(to_out + c, out_run);
+            f4 nearest = min4((f4)choose4(in, (i4)-above, (i4)above), (f4)choose4(in, (i4)out_run, (i4)in_run));
+            store4(row + c, (f4)choose4(in, (i4)-(nearest * nearest), (i4)(nearest * nearest)));
+        }
+        for (int c = lanes; c < count; c++) {
+            int in = row[c] < 0.0f;
+            to_in[c] = in ? 0.0f : to_in[c] + 1.0f, to_out[c] = in ? to_out[c] + 1.0f : 0.0f;
+            float above = in ? -row[c] : row[c], below = in ? to_out[c] : to_in[c];
+            float nearest = above < below ? above : below;
+            row[c] = in ? -(nearest * nearest) : nearest * nearest;
         }
     }
 }
 
-/* Squared distance, in cells, from every cell to the nearest cell whose
- * inside-ness equals `target`. f must hold width*height floats. */
-static int squared_distance_to(const smp_mask *mask, int target, float *f) {
+/* Per thread: the envelopes' scratch (see transform_line), and a row's
+ * squared distances to the nearest inside and outside cell. */
+typedef struct row_scratch {
+    int *v;
+    double *z;
+    float *d, *to_in, *to_out;
+} row_scratch;
+
+/* Row y of g from the columns' pass to the signed distance to the edge, in
+ * millimetres (see smp_mask_distance): an inside cell measures to the
+ * nearest outside cell and an outside one to the nearest inside cell, the
+ * edge half a cell before that cell's centre. A row of one kind needs only
+ * one of the two transforms. */
+static void signed_row(float *g, int w, float mm_per_cell, const row_scratch *s) {
+    int any_in = 0, any_out = 0;
+    for (int q = 0; q < w; q++) {
+        int in = g[q] < 0.0f;
+        s->to_in[q] = in ? 0.0f : g[q], s->to_out[q] = in ? -g[q] : 0.0f;
+        any_in |= in, any_out |= !in;
+    }
+    if (any_out) transform_line(s->to_in, w, s->v, s->z, s->d);
+    if (any_in) transform_line(s->to_out, w, s->v, s->z, s->d);
+    for (int q = 0; q < w; q++) {
+        float d = g[q] < 0.0f ? sqrtf(s->to_out[q]) - 0.5f : -(sqrtf(s->to_in[q]) - 0.5f);
+        d *= mm_per_cell; /* never NaN: the transforms give squares or infinity */
+        g[q] = d > SMP_MASK_FAR ? SMP_MASK_FAR : d < -SMP_MASK_FAR ? -SMP_MASK_FAR : d;
+    }
+}
+
+/* The signed distance field of the mask into g (width*height floats). */
+static int signed_distance(const smp_mask *mask, float mm_per_cell, float *g) {
     int w = mask->width, h = mask->height, longest = w > h ? w : h, bands = (w + COLUMN_BAND - 1) / COLUMN_BAND;
     int failed = 0;
 #pragma omp parallel reduction(| : failed)
     {
-        int *v = malloc((size_t)longest * sizeof *v);
-        double *z = malloc(((size_t)longest + 1) * sizeof *z);
-        float *d = malloc((size_t)longest * sizeof *d);
-        failed = !v || !z || !d;
+        row_scratch s = {malloc((size_t)longest * sizeof *s.v), malloc(((size_t)longest + 1) * sizeof *s.z),
+                         malloc((size_t)longest * sizeof *s.d), malloc((size_t)w * sizeof *s.to_in),
+                         malloc((size_t)w * sizeof *s.to_out)};
+        float *runs = malloc(2 * COLUMN_BAND * sizeof *runs);
+        failed = !s.v || !s.z || !s.d || !s.to_in || !s.to_out || !runs;
         /* Every thread must reach both loops, scratch or not. */
 #pragma omp for schedule(static)
         for (int b = 0; b < bands; b++) {
             int x0 = b * COLUMN_BAND, count = w - x0 < COLUMN_BAND ? w - x0 : COLUMN_BAND;
-            if (!failed) column_distances(mask, target, f, x0, count, d);
+            if (!failed) column_distances(mask, g, x0, count, runs);
         }
-#pragma omp for schedule(dynamic, 16) /* a row with no cell of the target costs next to nothing */
+#pragma omp for schedule(dynamic, 16) /* rows of one kind cost half */
         for (int y = 0; y < h; y++)
-            if (!failed) transform_line(f + (size_t)y * (size_t)w, w, v, z, d);
-        free(v);
-        free(z);
-        free(d);
+            if (!failed) signed_row(g + (size_t)y * (size_t)w, w, mm_per_cell, &s);
+        free(s.v), free(s.z), free(s.d), free(s.to_in), free(s.to_out), free(runs);
     }
     return !failed;
 }
@@ -119,23 +158,11 @@ static int squared_distance_to(const smp_mask *mask, int target, float *f) {
 smp_status smp_mask_distance(const smp_mask *mask, double px_per_mm, float **out) {
     if (!mask || !out || !(px_per_mm > 0))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_mask_distance: NULL mask or a scale that is not positive");
-    size_t count = (size_t)mask->width * (size_t)mask->height;
-    float *inside = malloc(count * sizeof *inside), *outside = malloc(count * sizeof *outside);
-    if (!inside || !outside || !squared_distance_to(mask, 1, inside) || !squared_distance_to(mask, 0, outside)) {
-        free(inside);
-        free(outside);
+    float *field = malloc((size_t)mask->width * (size_t)mask->height * sizeof *field);
+    if (!field || !signed_distance(mask, (float)(mask->cell / px_per_mm), field)) {
+        free(field);
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a %dx%d distance field", mask->width, mask->height);
     }
-    /* Inside cells measure to the nearest outside cell and vice versa; the
-     * edge lies half a cell before that cell's centre. */
-    float mm_per_cell = (float)(mask->cell / px_per_mm);
-#pragma omp parallel for schedule(static)
-    for (size_t i = 0; i < count; i++) {
-        float d = outside[i] == 0.0f ? -(sqrtf(inside[i]) - 0.5f) : sqrtf(outside[i]) - 0.5f;
-        d *= mm_per_cell; /* never NaN: the transforms give squares or infinity */
-        outside[i] = d > SMP_MASK_FAR ? SMP_MASK_FAR : d < -SMP_MASK_FAR ? -SMP_MASK_FAR : d;
-    }
-    free(inside);
-    *out = outside;
+    *out = field;
     return SMP_OK;
 }
