@@ -97,7 +97,7 @@ for i in $(seq 20); do echo 'key ]'; done >"$tmp/dense-keys.txt"
 check "the style shortcuts change the after" studio --script "$tmp/keys.txt" --size 1280x800
 check "and show" not cmp -s "$tmp/keys.png" "$tmp/shot.png"
 expect 0 "density: 310 is outside 10-300 dots/cm2" -- --script "$tmp/dense-keys.txt" --size 640x480
-expect 0 "size: 640x480.*style_change_ms_median: [0-9.]+.*frame_ms_median: [0-9.]+.*frame_ms_p95: [0-9.]+" -- --bench --size 640x480
+expect 0 "size: 640x480.*style_change_ms_median: [0-9.]+.*edit_ms_median: [0-9.]+.*frame_ms_median: [0-9.]+.*frame_ms_p95: [0-9.]+" -- --bench --size 640x480
 expect 2 "--bench: plays its own sequence" -- --bench --script "$tmp/edit.txt"
 cp "$S/photo.jpg" "$S/treatment_mask.png" "$S/blend_mask.png" "$tmp/"
 cat >"$tmp/c.json" <<JSON

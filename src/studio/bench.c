@@ -7,8 +7,12 @@
 
 #include "studio.h"
 
-/* The sequence's first steps are style changes (a slider moved); then come wipes and zooms. */
+/* The sequence's first steps are style changes (a slider moved); then come
+ * wipes and zooms, the brush taken up, and last the edits: two brush strokes
+ * and their undos, each a design made again from its masks. */
 #define STYLE_STEPS (22 + 11 + 2 * 4)
+#define VIEW_STEPS (10 + 6 + 6 + 1)
+#define EDIT_STEPS 4
 
 /* The sequence as a script, so the benchmark plays what a person's input
  * would. The density moves over 100 dots/cm2 around the design's own (50
@@ -25,7 +29,9 @@ static void write_sequence(char *text, size_t size, double density) {
     for (int i = 0; i < 10; i++) ADD_("drag %d 300 %d 300\n", i ? 200 + 100 * (i - 1) : 960, 200 + 100 * i);
     for (int i = 0; i < 6; i++) ADD_("wheel %d\n", i < 3 ? 1 : -1);
     for (int i = 0; i < 6; i++) ADD_("drag 300 300 %d %d\n", 340 + 10 * i, 320);
-    ADD_("key f\n");
+    ADD_("key f\nkey b\n");
+    for (int i = 0; i < 2; i++) ADD_("drag %d 700 %d 740\n", 1000 + 60 * i, 1100 + 60 * i); /* onto the forehead */
+    ADD_("key ctrl+z\nkey ctrl+z\n");
 #undef ADD_
 }
 
@@ -60,7 +66,8 @@ int studio_bench(studio *s) {
         printf("size: %dx%d\nframes: %d\n", s->view.window_width, s->view.window_height, count);
         /* The style changes first: sorting all the times would mix them with the rest. */
         studio_print_times("style_change", ms, STYLE_STEPS < count ? STYLE_STEPS : count);
-        studio_print_times("frame", ms, count);
+        studio_print_times("edit", ms + count - EDIT_STEPS, EDIT_STEPS);
+        studio_print_times("frame", ms, STYLE_STEPS + VIEW_STEPS);
     }
     free(ms);
     studio_script_destroy(script);
