@@ -366,6 +366,48 @@ static void masks_must_fit_the_photo(void **state) {
     smp_image_destroy(small);
 }
 
+/* The dots of a design made afresh from desc with a style, against d's. */
+static void same_as_afresh(const smp_design *d, const smp_design_desc *desc, const smp_style *style) {
+    smp_design *fresh = NULL;
+    assert_int_equal(smp_design_create(desc, &fresh), SMP_OK);
+    assert_int_equal(smp_design_set_style(fresh, style), SMP_OK);
+    smp_dot_list want = dots_of(fresh, NULL), got = dots_of(d, NULL);
+    assert_true(want.count > 1000);
+    assert_int_equal(got.count, want.count);
+    assert_memory_equal(got.dots, want.dots, want.count * sizeof *want.dots);
+    smp_dot_list_free(&want), smp_dot_list_free(&got);
+    smp_design_destroy(fresh);
+}
+
+static void new_masks_give_the_design_made_afresh(void **state) {
+    (void)state;
+    smp_mask *full = left_mask(W, 1.0f), *wide = left_mask(W * 0.6, 1.0f), *narrow = left_mask(W * 0.5, 1.0f);
+    smp_mask *blend = left_mask(W * 0.8, 0.7f), *blend2 = left_mask(W * 0.7, 0.7f), *scar = left_mask(W * 0.3, 1.0f);
+    smp_style style = {.density = 140, .blend_density = 0.4, .seed = 42}; /* not the default seed */
+    smp_design *d = design_with(wide, blend, &style);
+    smp_design_desc steps[] = {
+        {W, H, PX_PER_MM, narrow, blend, NULL}, /* the treatment edited: its field made again */
+        {W, H, PX_PER_MM, narrow, blend2, NULL}, /* the blend zone edited */
+        {W, H, PX_PER_MM, narrow, blend2, scar}, {W, H, PX_PER_MM, narrow, NULL, scar},
+        {W, H, PX_PER_MM * 0.9, full, NULL, scar}, /* a new scale: candidates over a larger frame */
+        {W, H, PX_PER_MM * 0.9, wide, blend, NULL},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        assert_int_equal(smp_design_set_masks(d, &steps[i]), SMP_OK);
+        same_as_afresh(d, &steps[i], &style);
+    }
+    smp_mask *coarse = NULL;
+    assert_int_equal(smp_mask_create(W, H, 2, 1.0f, &coarse), SMP_OK);
+    smp_design_desc mismatched = {W, H, PX_PER_MM, narrow, coarse, NULL};
+    assert_int_equal(smp_design_set_masks(d, &mismatched), SMP_ERR_MISMATCH);
+    assert_non_null(strstr(smp_last_error(), "blend mask"));
+    same_as_afresh(d, &steps[5], &style); /* unchanged */
+    assert_int_equal(smp_design_set_masks(NULL, &steps[0]), SMP_ERR_INVALID_ARGUMENT);
+    smp_design_destroy(d);
+    smp_mask_destroy(wide), smp_mask_destroy(narrow), smp_mask_destroy(blend), smp_mask_destroy(blend2);
+    smp_mask_destroy(scar), smp_mask_destroy(coarse), smp_mask_destroy(full);
+}
+
 static void styles_out_of_range_are_refused(void **state) {
     (void)state;
     static const struct {
@@ -430,6 +472,7 @@ int main(void) {
         cmocka_unit_test(spectrum_is_blue_and_isotropic),
         cmocka_unit_test(distance_field_is_exact),
         cmocka_unit_test(masks_must_fit_the_photo),
+        cmocka_unit_test(new_masks_give_the_design_made_afresh),
         cmocka_unit_test(styles_out_of_range_are_refused),
         cmocka_unit_test(plan_measures_area_and_hairline),
     };

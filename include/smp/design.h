@@ -76,6 +76,16 @@ smp_status smp_design_create(const smp_design_desc *desc, smp_design **out);
 
 void smp_design_destroy(smp_design *design); /* NULL is a no-op */
 
+/* Gives the design the masks of desc (its photo size and scale may change
+ * too) and keeps its style: the design smp_design_create and then
+ * smp_design_set_style with this style would make, dot for dot, made
+ * quicker after an edit. A mask the same cell for cell as the design's keeps
+ * its distance field, and the candidate dots stay while the photo size, the
+ * scale and the seed do. Masks are copied: the caller keeps ownership.
+ * Errors as smp_design_create; on failure the design is unchanged. Uses all
+ * OpenMP threads. Not thread-safe against other calls on the same design. */
+smp_status smp_design_set_masks(smp_design *design, const smp_design_desc *desc);
+
 /* Sets the style (see smp_style_resolve for the ranges; the design keeps the
  * resolved copy). Cheap: dots are re-selected from the same candidates, so
  * no dot moves; a new seed rebuilds the candidates. On failure the design

@@ -6,21 +6,36 @@
 #include "design_internal.h"
 #include "smp/calibration.h"
 
-static smp_status copy_mask(const smp_mask *m, const smp_design_desc *d, const char *what, smp_mask **out) {
-    if (!m) {
-        *out = NULL;
-        return SMP_OK;
+/* Every mask of desc made for its photo, with the treatment mask's cell. */
+static smp_status check_masks(const smp_design_desc *d) {
+    const smp_mask *masks[3] = {d->treatment, d->blend, d->scar};
+    const char *names[3] = {"treatment", "blend", "scar"};
+    for (int i = 0; i < 3; i++) {
+        const smp_mask *m = masks[i];
+        if (!m) continue;
+        if (m->photo_width != d->photo_width || m->photo_height != d->photo_height || m->cell != d->treatment->cell)
+            return smp_fail(SMP_ERR_MISMATCH, "%s mask: made for a %dx%d photo with %d-pixel cells, not %dx%d with %d",
+                            names[i], m->photo_width, m->photo_height, m->cell, d->photo_width, d->photo_height,
+                            d->treatment->cell);
     }
-    if (m->photo_width != d->photo_width || m->photo_height != d->photo_height || m->cell != d->treatment->cell)
-        return smp_fail(SMP_ERR_MISMATCH, "%s mask: made for a %dx%d photo with %d-pixel cells, not %dx%d with %d",
-                        what, m->photo_width, m->photo_height, m->cell, d->photo_width, d->photo_height,
-                        d->treatment->cell);
-    smp_mask *copy;
-    smp_status status = smp_mask_create(m->photo_width, m->photo_height, m->cell, 0.0f, &copy);
-    if (status != SMP_OK) return status;
-    memcpy(copy->coverage, m->coverage, (size_t)m->width * (size_t)m->height * sizeof *m->coverage);
-    *out = copy;
     return SMP_OK;
+}
+
+static size_t mask_bytes(const smp_mask *m) { return (size_t)m->width * (size_t)m->height * sizeof *m->coverage; }
+
+static smp_status copy_mask(const smp_mask *m, smp_mask **out) {
+    *out = NULL;
+    if (!m) return SMP_OK;
+    smp_status status = smp_mask_create(m->photo_width, m->photo_height, m->cell, 0.0f, out);
+    if (status == SMP_OK) memcpy((*out)->coverage, m->coverage, mask_bytes(m));
+    return status;
+}
+
+/* Whether a and b (either may be NULL) hold the same cells. */
+static int same_cells(const smp_mask *a, const smp_mask *b) {
+    if (!a || !b) return a == b;
+    return a->photo_width == b->photo_width && a->photo_height == b->photo_height && a->cell == b->cell &&
+           memcmp(a->coverage, b->coverage, mask_bytes(a)) == 0;
 }
 
 /* The largest coverage a bilinear sample can take anywhere in each candidate
@@ -76,23 +91,27 @@ smp_status smp_sites_sample(smp_design *d) {
     return SMP_OK;
 }
 
+/* Frees what d holds and keep does not share with it. */
+static void free_parts(smp_design *d, const smp_design *keep) {
+    smp_sites_free(&d->sites);
+    if (d->bin_treatment != keep->bin_treatment) free(d->bin_treatment);
+    if (d->bin_blend != keep->bin_blend) free(d->bin_blend);
+    if (d->treatment != keep->treatment) smp_mask_destroy(d->treatment);
+    if (d->blend != keep->blend) smp_mask_destroy(d->blend);
+    if (d->scar != keep->scar) smp_mask_destroy(d->scar);
+    if (d->distance != keep->distance) free(d->distance);
+    if (d->blend_distance != keep->blend_distance) free(d->blend_distance);
+    if (d->candidates.bin_start != keep->candidates.bin_start) smp_candidates_free(&d->candidates);
+}
+
 void smp_design_destroy(smp_design *design) {
     if (!design) return;
-    smp_sites_free(&design->sites);
-    free(design->bin_treatment);
-    free(design->bin_blend);
-    smp_mask_destroy(design->treatment);
-    smp_mask_destroy(design->blend);
-    smp_mask_destroy(design->scar);
-    free(design->distance);
-    free(design->blend_distance);
-    smp_candidates_free(&design->candidates);
+    free_parts(design, &(smp_design){0});
     free(design);
 }
 
-smp_status smp_design_create(const smp_design_desc *desc, smp_design **out) {
-    if (!desc || !out || !desc->treatment)
-        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_create: a design needs a treatment mask");
+/* desc's photo size and scale, checked, into d. */
+static smp_status set_frame(smp_design *d, const smp_design_desc *desc) {
     if (!(desc->px_per_mm >= SMP_PX_PER_MM_MIN && desc->px_per_mm <= SMP_PX_PER_MM_MAX))
         return smp_fail(SMP_ERR_INVALID_ARGUMENT, "design: the scale %g px/mm is outside %g-%g px/mm", desc->px_per_mm,
                         SMP_PX_PER_MM_MIN, SMP_PX_PER_MM_MAX);
@@ -102,31 +121,72 @@ smp_status smp_design_create(const smp_design_desc *desc, smp_design **out) {
                         "design: at %g px/mm the photo would span %.0f x %.0f mm, more than the %.0f m2 a design "
                         "may cover; check the calibration",
                         desc->px_per_mm, width_mm, height_mm, SMP_DESIGN_MAX_AREA_MM2 / 1e6);
-    smp_design *d = calloc(1, sizeof *d);
-    if (!d) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a design");
     d->photo_width = desc->photo_width;
     d->photo_height = desc->photo_height;
     d->px_per_mm = desc->px_per_mm;
     d->width_mm = width_mm;
     d->height_mm = height_mm;
-    smp_status status = copy_mask(desc->treatment, desc, "treatment", &d->treatment);
-    if (status == SMP_OK) status = copy_mask(desc->blend, desc, "blend", &d->blend);
-    if (status == SMP_OK) status = copy_mask(desc->scar, desc, "scar", &d->scar);
-    if (status == SMP_OK) status = smp_mask_distance(d->treatment, d->px_per_mm, &d->distance);
-    if (status == SMP_OK && d->blend) status = smp_mask_distance(d->blend, d->px_per_mm, &d->blend_distance);
-    if (status == SMP_OK) status = smp_style_resolve(NULL, &d->style);
-    if (status == SMP_OK) status = smp_candidates_build(d->width_mm, d->height_mm, d->style.seed, &d->candidates);
+    return SMP_OK;
+}
+
+/* d's masks, fields and candidates for desc and d's style, each taken from
+ * `from` (a design, or all zeros) where desc leaves it as it was: a mask the
+ * same cell for cell keeps its distance field and bin maxima, and the
+ * candidates stay with the photo's size, the scale and the seed. */
+static smp_status make_parts(smp_design *d, const smp_design_desc *desc, const smp_design *from) {
+    smp_status status = check_masks(desc);
+    if (status != SMP_OK) return status;
+    int frame = d->photo_width == from->photo_width && d->photo_height == from->photo_height &&
+                d->px_per_mm == from->px_per_mm;
+    int keep_treatment = frame && same_cells(desc->treatment, from->treatment);
+    int keep_blend = frame && same_cells(desc->blend, from->blend);
+    if (keep_treatment) d->treatment = from->treatment, d->distance = from->distance;
+    else status = copy_mask(desc->treatment, &d->treatment);
+    if (!keep_treatment && status == SMP_OK) status = smp_mask_distance(d->treatment, d->px_per_mm, &d->distance);
+    if (keep_blend) d->blend = from->blend, d->blend_distance = from->blend_distance;
+    else if (status == SMP_OK) status = copy_mask(desc->blend, &d->blend);
+    if (!keep_blend && status == SMP_OK && d->blend)
+        status = smp_mask_distance(d->blend, d->px_per_mm, &d->blend_distance);
+    if (same_cells(desc->scar, from->scar)) d->scar = from->scar;
+    else if (status == SMP_OK) status = copy_mask(desc->scar, &d->scar);
+    if (frame && from->candidates.bin_start && from->candidates.seed == d->style.seed) d->candidates = from->candidates;
+    else if (status == SMP_OK) status = smp_candidates_build(d->width_mm, d->height_mm, d->style.seed, &d->candidates);
     if (status == SMP_OK) status = smp_sites_sample(d);
-    if (status == SMP_OK) {
-        d->bin_treatment = bin_maxima(d, d->treatment);
-        d->bin_blend = bin_maxima(d, d->blend);
-        if (!d->bin_treatment || !d->bin_blend) status = smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a design");
-    }
+    if (status != SMP_OK) return status;
+    d->bin_treatment = keep_treatment ? from->bin_treatment : bin_maxima(d, d->treatment);
+    d->bin_blend = keep_blend ? from->bin_blend : bin_maxima(d, d->blend);
+    if (!d->bin_treatment || !d->bin_blend) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a design");
+    return SMP_OK;
+}
+
+smp_status smp_design_create(const smp_design_desc *desc, smp_design **out) {
+    if (!desc || !out || !desc->treatment)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_create: a design needs a treatment mask");
+    smp_design *d = calloc(1, sizeof *d);
+    if (!d) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a design");
+    smp_status status = set_frame(d, desc);
+    if (status == SMP_OK) status = smp_style_resolve(NULL, &d->style);
+    if (status == SMP_OK) status = make_parts(d, desc, &(smp_design){0});
     if (status != SMP_OK) {
         smp_design_destroy(d);
         return status;
     }
     *out = d;
+    return SMP_OK;
+}
+
+smp_status smp_design_set_masks(smp_design *design, const smp_design_desc *desc) {
+    if (!design || !desc || !desc->treatment)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_set_masks: NULL design or no treatment mask");
+    smp_design next = {.style = design->style};
+    smp_status status = set_frame(&next, desc);
+    if (status == SMP_OK) status = make_parts(&next, desc, design);
+    if (status != SMP_OK) {
+        free_parts(&next, design);
+        return status;
+    }
+    free_parts(design, &next);
+    *design = next;
     return SMP_OK;
 }
 

@@ -76,16 +76,28 @@ static smp_status layer_mask(const studio_document *doc, const studio_layer *lay
     return status;
 }
 
+/* The layers' masks (NULL where a layer has nothing), as a design takes them. */
+static smp_status layer_masks(const studio_document *doc, smp_mask *masks[STUDIO_LAYERS], smp_design_desc *desc) {
+    smp_status status = SMP_OK;
+    for (int i = 0; i < STUDIO_LAYERS; i++) masks[i] = NULL;
+    for (int i = 0; i < STUDIO_LAYERS && status == SMP_OK; i++) status = layer_mask(doc, &doc->layers[i], &masks[i]);
+    *desc = (smp_design_desc){doc->info.width, doc->info.height, doc->px_per_mm, masks[0], masks[1], masks[2]};
+    return status;
+}
+
+static void free_masks(smp_mask *masks[STUDIO_LAYERS]) {
+    for (int i = 0; i < STUDIO_LAYERS; i++) smp_mask_destroy(masks[i]);
+}
+
 /* A design of the layers with a style. */
 static smp_status make_design(const studio_document *doc, const smp_style *style, smp_design **out) {
-    smp_mask *masks[STUDIO_LAYERS] = {NULL};
-    smp_status status = SMP_OK;
-    for (int i = 0; i < STUDIO_LAYERS && status == SMP_OK; i++) status = layer_mask(doc, &doc->layers[i], &masks[i]);
-    smp_design_desc desc = {doc->info.width, doc->info.height, doc->px_per_mm, masks[0], masks[1], masks[2]};
+    smp_mask *masks[STUDIO_LAYERS];
+    smp_design_desc desc;
     smp_design *design = NULL;
+    smp_status status = layer_masks(doc, masks, &desc);
     if (status == SMP_OK) status = smp_design_create(&desc, &design);
     if (status == SMP_OK && style) status = smp_design_set_style(design, style);
-    for (int i = 0; i < STUDIO_LAYERS; i++) smp_mask_destroy(masks[i]);
+    free_masks(masks);
     if (status == SMP_OK) *out = design;
     else smp_design_destroy(design);
     return status;
@@ -244,19 +256,17 @@ int studio_document_open_other(studio_document *doc) {
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
+/* The designs given the layers as they are now, each keeping what an edit
+ * left alone (see smp_design_set_masks). Should the other side's fail, it
+ * keeps its old masks until the next edit that succeeds. */
 int studio_document_rebuild(studio_document *doc) {
-    smp_design *design = NULL, *other = NULL;
-    smp_status status = make_design(doc, smp_design_style(doc->design), &design);
-    if (status == SMP_OK && doc->other) status = make_design(doc, smp_design_style(doc->other), &other);
-    if (status != SMP_OK) {
-        smp_design_destroy(design);
-        return studio_status_error(status);
-    }
-    smp_design_destroy(doc->design);
-    smp_design_destroy(doc->other);
-    doc->design = design;
-    doc->other = other;
-    return STUDIO_EXIT_OK;
+    smp_mask *masks[STUDIO_LAYERS];
+    smp_design_desc desc;
+    smp_status status = layer_masks(doc, masks, &desc);
+    if (status == SMP_OK) status = smp_design_set_masks(doc->design, &desc);
+    if (status == SMP_OK && doc->other) status = smp_design_set_masks(doc->other, &desc);
+    free_masks(masks);
+    return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
 /* Few enough handles to take one by one; the trace keeps those that matter most. */
