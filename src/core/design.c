@@ -79,12 +79,13 @@ smp_status smp_sites_sample(smp_design *d) {
     double cells_per_mm = d->px_per_mm / t->cell;
 #pragma omp parallel for schedule(static)
     for (size_t i = 0; i < c->count; i++) {
-        double cx = c->x[i] * cells_per_mm - 0.5, cy = c->y[i] * cells_per_mm - 0.5;
-        s.cover[i] = smp_grid_sample(t->coverage, t->width, t->height, cx, cy);
-        s.distance[i] = smp_grid_sample(d->distance, t->width, t->height, cx, cy);
-        s.blend_distance[i] = d->blend ? smp_grid_sample(d->blend_distance, t->width, t->height, cx, cy) : -SMP_MASK_FAR;
-        if (s.blend) s.blend[i] = smp_grid_sample(d->blend->coverage, t->width, t->height, cx, cy);
-        if (s.scar) s.scar[i] = smp_grid_sample(d->scar->coverage, t->width, t->height, cx, cy);
+        smp_grid_point p = smp_grid_locate(t->width, t->height, c->x[i] * cells_per_mm - 0.5,
+                                           c->y[i] * cells_per_mm - 0.5);
+        s.cover[i] = smp_grid_read(t->coverage, p);
+        s.distance[i] = smp_grid_read(d->distance, p);
+        s.blend_distance[i] = d->blend ? smp_grid_read(d->blend_distance, p) : -SMP_MASK_FAR;
+        if (s.blend) s.blend[i] = smp_grid_read(d->blend->coverage, p);
+        if (s.scar) s.scar[i] = smp_grid_read(d->scar->coverage, p);
     }
     smp_sites_free(&d->sites);
     d->sites = s;

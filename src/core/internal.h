@@ -116,9 +116,30 @@ smp_status smp_save_grey_png(const char *path, const uint8_t *grey, int width, i
  * SMP_ERR_TOO_LARGE before anything is allocated; errors name path. */
 smp_status smp_read_file(const char *path, size_t limit, uint8_t **out, size_t *out_size);
 
-/* Bilinear sample of a width x height float grid at cell coordinates (cx, cy),
- * where cell (i, j) has its centre at (i, j); clamped at the borders. */
-float smp_grid_sample(const float *grid, int width, int height, double cx, double cy);
+/* Where a bilinear sample of a width x height float grid at cell coordinates
+ * (cx, cy) reads, cell (i, j) centred at (i, j), clamped at the borders:
+ * found once for any number of grids of that size (smp_grid_read). */
+typedef struct smp_grid_point {
+    size_t top, bottom; /* the cells left of the point, in its row and the next */
+    size_t right;       /* from those to the cells right of it: 1, or 0 at the last column */
+    float fx, fy;       /* the weights of the right and bottom cells */
+} smp_grid_point;
+
+static inline smp_grid_point smp_grid_locate(int width, int height, double cx, double cy) {
+    cx = cx < 0 ? 0 : cx > width - 1 ? width - 1 : cx;
+    cy = cy < 0 ? 0 : cy > height - 1 ? height - 1 : cy;
+    int x0 = (int)cx, y0 = (int)cy, y1 = y0 + 1 < height ? y0 + 1 : y0;
+    size_t w = (size_t)width;
+    return (smp_grid_point){(size_t)y0 * w + (size_t)x0, (size_t)y1 * w + (size_t)x0, x0 + 1 < width,
+                            (float)(cx - x0), (float)(cy - y0)};
+}
+
+static inline float smp_grid_read(const float *grid, smp_grid_point p) {
+    const float *top = grid + p.top, *bottom = grid + p.bottom;
+    float t = top[0] + (top[p.right] - top[0]) * p.fx;
+    float b = bottom[0] + (bottom[p.right] - bottom[0]) * p.fx;
+    return t + (b - t) * p.fy;
+}
 
 /* The segment p[1]-p[2] of the closed curve smp_curve_polygon draws (p[0]
  * and p[3] the control points either side) cut into `pieces` parts: the start

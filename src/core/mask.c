@@ -167,20 +167,7 @@ smp_status smp_mask_save(const smp_mask *mask, const char *path) {
     return status;
 }
 
-float smp_grid_sample(const float *grid, int width, int height, double cx, double cy) {
-    cx = cx < 0 ? 0 : cx > width - 1 ? width - 1 : cx;
-    cy = cy < 0 ? 0 : cy > height - 1 ? height - 1 : cy;
-    int x0 = (int)cx, y0 = (int)cy;
-    int x1 = x0 + 1 < width ? x0 + 1 : x0, y1 = y0 + 1 < height ? y0 + 1 : y0;
-    float fx = (float)(cx - x0), fy = (float)(cy - y0);
-    size_t w = (size_t)width;
-    const float *top = grid + (size_t)y0 * w, *bottom = grid + (size_t)y1 * w;
-    float t = top[x0] + (top[x1] - top[x0]) * fx;
-    float b = bottom[x0] + (bottom[x1] - bottom[x0]) * fx;
-    return t + (b - t) * fy;
-}
-
 float smp_mask_sample(const smp_mask *mask, double x_px, double y_px) {
-    return smp_grid_sample(mask->coverage, mask->width, mask->height, x_px / mask->cell - 0.5,
-                           y_px / mask->cell - 0.5);
+    return smp_grid_read(mask->coverage,
+                         smp_grid_locate(mask->width, mask->height, x_px / mask->cell - 0.5, y_px / mask->cell - 0.5));
 }
