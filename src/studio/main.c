@@ -679,22 +679,18 @@ static void wait_briefly(char **argv) {
     /* No /proc: the studio runs on, spinning longer. */
 }
 
-/* Every outline or brush edit makes and drops image-sized buffers (the
- * layers' masks, the design's copies of them and their distance fields).
- * Blocks over glibc's mmap threshold are mapped afresh each time and each
- * of their pages faults in again: with the threshold at 1 MB that was a
- * quarter of an edit on the sample client (98-110 ms against 64-77). So
- * blocks up to 32 MB, glibc's most, come from the heap, and up to 256 MB of
- * free heap is kept for the next edit; larger blocks are still mapped and
- * returned whole when freed. */
-static void reuse_large_blocks(void) {
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
-}
+/* glibc raises its mmap threshold (up to 32 MB) each time a large block is
+ * freed; from then on the studio's image-sized buffers (masks, pyramid
+ * levels, exports, sheets) come from the heap arenas, where freed ones stay
+ * partly resident: the soak ran at 250-270 MB that way, and at 210-235 MB
+ * with the threshold fixed at 1 MB, where each such block has a mapping of
+ * its own, returned whole when freed. Frames keep their buffers, so a frame
+ * does not pay for new mappings. */
+static void map_large_blocks(void) { mallopt(M_MMAP_THRESHOLD, 1 << 20); }
 
 int main(int argc, char **argv) {
     wait_briefly(argv);
-    reuse_large_blocks();
+    map_large_blocks();
     studio_options o;
     int code = parse_args(argc, argv, &o);
     if (code != STUDIO_EXIT_OK) return code;
