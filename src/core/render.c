@@ -55,7 +55,7 @@ static inline int ifloor(float v) {
 #define SMALL_EDGE 1.5f
 typedef struct painted_dot {
     float x, y;
-    float edge, inverse_ramp; /* inverse_ramp 0 for a small dot: its tents need none */
+    float edge, slope; /* 1 / ramp, or a small dot's tents' 1 / edge (worked out once, not per tile) */
     float weight; /* 0: not shown */
     float halo;   /* the halo's ink: darkening times area, output pixels squared */
     uint16_t span[4]; /* the first and last pixel column and row the core reaches, clipped to the view
@@ -246,7 +246,7 @@ static inline f4 profile4(f4 edge, f4 inverse_ramp, f4 d2) {
 
 /* One dot's profile at four pixel centres of a row. */
 static inline f4 coverage4(const painted_dot *p, f4 dx, float dy) {
-    return profile4(splat4(p->edge), splat4(p->inverse_ramp), dx * dx + splat4(dy * dy));
+    return profile4(splat4(p->edge), splat4(p->slope), dx * dx + splat4(dy * dy));
 }
 
 /* Pixel columns x .. x + 3 as floats, and which of them are at most `last`. */
@@ -287,7 +287,7 @@ static void coverage_sums(const painted_dot *dots, const uint32_t *which, int co
     f4 x, y, edge, inverse_ramp;
     for (int l = 0; l < 4; l++) {
         const painted_dot *p = &dots[which[l < count ? l : 0]];
-        x[l] = p->x, y[l] = p->y, edge[l] = p->edge, inverse_ramp[l] = p->inverse_ramp;
+        x[l] = p->x, y[l] = p->y, edge[l] = p->edge, inverse_ramp[l] = p->slope;
     }
     i4 xa = first_pixel4(x, edge), xb = last_pixel4(x, edge), ya = first_pixel4(y, edge), yb = last_pixel4(y, edge);
     int rows = 0, columns = 0;
@@ -469,16 +469,15 @@ static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_d
      * of its tents, so its sum is theirs (and it has no ramp); past a few
      * pixels across, the continuous integral is as good as the sum. */
     i4 small = edge <= splat4(SMALL_EDGE);
-    f4 inverse_ramp = keep4(splat4(1.0f) / ramp, ~small), inner = edge - splat4(0.5f) * ramp;
+    f4 slope = splat4(1.0f) / (f4)choose4(small, (i4)edge, (i4)ramp), inner = edge - splat4(0.5f) * ramp;
     i4 summed = in_view & ~small & (inner < splat4(2.0f));
     f4 sum = splat4((float)SMP_PI) * (inner * inner + ramp * ramp / splat4(12.0f));
     if (small[0] | small[1] | small[2] | small[3]) {
-        f4 inverse = splat4(1.0f) / edge;
-        f4 tents = tent_sums4(x, xa, xb, inverse) * tent_sums4(y, ya, yb, inverse);
+        f4 tents = tent_sums4(x, xa, xb, slope) * tent_sums4(y, ya, yb, slope);
         sum = (f4)choose4(small, (i4)tents, (i4)sum);
     }
     f4 weight = (f4)choose4(summed, (i4)area, (i4)keep4(area / sum * shown, sum > splat4(0.0f))); /* as finish_weight */
-    store_four(p, tiles, m, (f4[4]){x, y, edge, inverse_ramp}, weight, halo, in_view & ~summed, xa, ya, xb, yb, k);
+    store_four(p, tiles, m, (f4[4]){x, y, edge, slope}, weight, halo, in_view & ~summed, xa, ya, xb, yb, k);
     store4(opacity, shown);
     int waiting = 0;
     for (int l = 0; l < m; l++) waiting |= (summed[l] & 1) << l;
@@ -1068,10 +1067,9 @@ typedef struct core_cover {
  * first in the tile; those past its last add exactly 0 (loops of a dot's own
  * length mispredict their exits, where the dots are a few pixels across). */
 static void draw_small(const painted_dot *p, int x0, int y0, int xa, int xb, int ya, int yb, core_cover *c) {
-    float inverse = 1.0f / p->edge;
     int first = xa < 0 ? 0 : xa, top = ya < 0 ? 0 : ya;
-    f4 across = tent4(p->x, x0 + first, x0 + xb, inverse) * splat4(p->weight);
-    f4 down = tent4(p->y, y0 + top, y0 + yb, inverse);
+    f4 across = tent4(p->x, x0 + first, x0 + xb, p->slope) * splat4(p->weight);
+    f4 down = tent4(p->y, y0 + top, y0 + yb, p->slope);
     for (int y = 0; y < 4; y++) {
         float *row = c->cover[top + y] + first;
         store4(row, load4(row) + across * splat4(down[y]));
