@@ -295,8 +295,16 @@ scale_check() {
     scaled "$3" >"$tmp/$2-expected.json"
     check "gives the dots of $3 px/mm" same_dots "$tmp/$2.json" "$tmp/$2-expected.json"
 }
-printf 'key k\ndrag 100 100 100 100\ndrag 300 100 300 100\ntype 50\nkey return\nkey ctrl+s\n' >"$tmp/ruler.txt"
+# exported_as_saved NAME: what the studio exported (Ctrl+E) after its edits is the smp command's render of
+# NAME.json as it saved it: the design it showed was made again from the edited layers.
+exported_as_saved() {
+    "$CLI" render --project "$tmp/$1.json" -o "$tmp/$1-cli.png" --quiet >/dev/null
+    check "and the studio's design follows: its export is the smp command's render" \
+        cmp -s "$tmp/$1-export/after.png" "$tmp/$1-cli.png"
+}
+printf 'key k\ndrag 100 100 100 100\ndrag 300 100 300 100\ntype 50\nkey return\nkey ctrl+s\nkey ctrl+e\n' >"$tmp/ruler.txt"
 scale_check "K: two points 400 px apart typed as 50 mm" ruler 8
+exported_as_saved ruler
 printf 'key u\ndrag 100 100 100 100\ndrag 226 100 226 100\nkey return\nkey ctrl+s\n' >"$tmp/pupils.txt"
 scale_check "U: pupils 252 px apart at the offered 63 mm" pupils 4
 printf 'key k\ndrag 100 100 100 100\ndrag 300 100 300 100\ntype abc\nkey return\n' >"$tmp/ruler-bad.txt"
@@ -304,12 +312,13 @@ expect 0 "distance: 'abc' is not a number of mm" -- --project "$tmp/o-first.json
 printf 'key k\ndrag 100 100 100 100\ndrag 300 100 300 100\ntype 50\nkey return\n' >"$tmp/ruler-sample.txt"
 expect 0 "the sample client's scale is known" -- --script "$tmp/ruler-sample.txt" --size 1200x900
 consultation "$outline" >"$tmp/i.json"
-printf 'key i\ntype %s\nkey return\nkey ctrl+s\n' "$tmp/blend_mask.png" >"$tmp/import.txt"
+printf 'key i\ntype %s\nkey return\nkey ctrl+s\nkey ctrl+e\n' "$tmp/blend_mask.png" >"$tmp/import.txt"
 check "I imports a mask into the treatment layer" studio --project "$tmp/i.json" --script "$tmp/import.txt" --size 640x480
 sed "s|\"treatment\": {|\"treatment\": {\"mask\": \"$tmp/blend_mask.png\", |" "$tmp/o-first.json" >"$tmp/i-expected.json"
 "$CLI" dots --project "$tmp/i.json" -o "$tmp/i.csv" >/dev/null
 "$CLI" dots --project "$tmp/i-expected.json" -o "$tmp/i-expected.csv" >/dev/null
 check "saved as the layer's mask, under its outline" cmp -s "$tmp/i.csv" "$tmp/i-expected.csv"
+exported_as_saved i
 printf 'key i\ntype %s/none.png\nkey return\n' "$tmp" >"$tmp/import-bad.txt"
 expect 0 "none.png: No such file" -- --project "$tmp/o-first.json" --script "$tmp/import-bad.txt" --size 640x480
 

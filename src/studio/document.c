@@ -48,56 +48,82 @@ void studio_shape_free(studio_shape *shape) {
     *shape = (studio_shape){0};
 }
 
-static void free_layer(studio_layer *layer) {
-    smp_mask_destroy(layer->paint);
-    studio_shape_free(&layer->shape);
-    layer->paint = NULL;
+/* Forgets the mask the layer made last. */
+static void forget_drawn(studio_layer *layer) {
+    smp_mask_destroy(layer->drawn);
+    studio_shape_free(&layer->drawn_shape);
+    layer->drawn = NULL;
 }
 
-/* The mask a layer makes: its paint, its outline filled over it, then its
- * strokes (so the eraser takes from both), as a consultation file's layer;
- * NULL when there is nothing. */
-static smp_status layer_mask(const studio_document *doc, const studio_layer *layer, smp_mask **out) {
-    *out = NULL;
+/* The layer's paint replaced by `paint` (NULL: none), which it takes. */
+static void set_paint(studio_layer *layer, smp_mask *paint) {
+    smp_mask_destroy(layer->paint);
+    layer->paint = paint;
+    forget_drawn(layer);
+}
+
+static void free_layer(studio_layer *layer) {
+    set_paint(layer, NULL);
+    studio_shape_free(&layer->shape);
+}
+
+/* Draws the layer into its kept mask, made anew unless one of the cells
+ * wanted is there to draw over: its paint, its outline filled over it, then
+ * its strokes (so the eraser takes from both), as a consultation file's
+ * layer. On failure the layer keeps no mask. */
+static smp_status redraw(const studio_document *doc, studio_layer *layer, int cell) {
     const studio_shape *shape = &layer->shape;
     int outline = shape->outline_count >= 3; /* fewer: an outline still being drawn */
-    if (!layer->paint && !outline && !shape->stroke_count && layer != &doc->layers[STUDIO_LAYER_TREATMENT])
-        return SMP_OK;
-    smp_mask *mask = NULL;
-    smp_status status =
-        smp_mask_create(doc->info.width, doc->info.height, smp_mask_cell_for_scale(doc->px_per_mm), 0.0f, &mask);
-    if (status == SMP_OK && layer->paint)
-        memcpy(mask->coverage, layer->paint->coverage, (size_t)mask->width * (size_t)mask->height * sizeof(float));
+    int over = layer->drawn && layer->drawn->cell == cell;
+    if (!over) forget_drawn(layer);
+    studio_shape_free(&layer->drawn_shape);
+    smp_status status = over ? SMP_OK : smp_mask_create(doc->info.width, doc->info.height, cell, 0.0f, &layer->drawn);
+    size_t bytes = status == SMP_OK ? (size_t)layer->drawn->width * (size_t)layer->drawn->height * sizeof(float) : 0;
+    if (status == SMP_OK && layer->paint) memcpy(layer->drawn->coverage, layer->paint->coverage, bytes);
+    else if (status == SMP_OK && over) memset(layer->drawn->coverage, 0, bytes);
     smp_project_layer drawn = {outline ? shape->outline : NULL, outline ? shape->outline_count : 0, NULL,
                                shape->strokes, shape->stroke_count};
-    if (status == SMP_OK) status = smp_project_layer_draw(&drawn, mask);
-    if (status == SMP_OK) *out = mask;
-    else smp_mask_destroy(mask);
+    if (status == SMP_OK) status = smp_project_layer_draw(&drawn, layer->drawn);
+    if (status == SMP_OK && !studio_shape_copy(shape, &layer->drawn_shape)) status = SMP_ERR_OUT_OF_MEMORY;
+    if (status != SMP_OK) forget_drawn(layer);
+    return status;
+}
+
+/* The mask a layer makes, which it keeps: an edit changes one layer, and
+ * the others' masks are then taken as they are, and the edited one drawn
+ * over its old cells, with no new memory to fault in page by page. NULL
+ * when there is nothing. */
+static smp_status layer_mask(const studio_document *doc, studio_layer *layer, const smp_mask **out) {
+    *out = NULL;
+    const studio_shape *shape = &layer->shape;
+    int treatment = layer == &doc->layers[STUDIO_LAYER_TREATMENT];
+    if (!layer->paint && shape->outline_count < 3 && !shape->stroke_count && !treatment) {
+        forget_drawn(layer);
+        return SMP_OK;
+    }
+    int cell = smp_mask_cell_for_scale(doc->px_per_mm);
+    int same = layer->drawn && layer->drawn->cell == cell && studio_shape_equal(shape, &layer->drawn_shape);
+    smp_status status = same ? SMP_OK : redraw(doc, layer, cell);
+    if (status == SMP_OK) *out = layer->drawn;
     return status;
 }
 
 /* The layers' masks (NULL where a layer has nothing), as a design takes them. */
-static smp_status layer_masks(const studio_document *doc, smp_mask *masks[STUDIO_LAYERS], smp_design_desc *desc) {
+static smp_status layer_masks(studio_document *doc, smp_design_desc *desc) {
+    const smp_mask *masks[STUDIO_LAYERS] = {NULL};
     smp_status status = SMP_OK;
-    for (int i = 0; i < STUDIO_LAYERS; i++) masks[i] = NULL;
     for (int i = 0; i < STUDIO_LAYERS && status == SMP_OK; i++) status = layer_mask(doc, &doc->layers[i], &masks[i]);
     *desc = (smp_design_desc){doc->info.width, doc->info.height, doc->px_per_mm, masks[0], masks[1], masks[2]};
     return status;
 }
 
-static void free_masks(smp_mask *masks[STUDIO_LAYERS]) {
-    for (int i = 0; i < STUDIO_LAYERS; i++) smp_mask_destroy(masks[i]);
-}
-
 /* A design of the layers with a style. */
-static smp_status make_design(const studio_document *doc, const smp_style *style, smp_design **out) {
-    smp_mask *masks[STUDIO_LAYERS];
+static smp_status make_design(studio_document *doc, const smp_style *style, smp_design **out) {
     smp_design_desc desc;
     smp_design *design = NULL;
-    smp_status status = layer_masks(doc, masks, &desc);
+    smp_status status = layer_masks(doc, &desc);
     if (status == SMP_OK) status = smp_design_create(&desc, &design);
     if (status == SMP_OK && style) status = smp_design_set_style(design, style);
-    free_masks(masks);
     if (status == SMP_OK) *out = design;
     else smp_design_destroy(design);
     return status;
@@ -260,12 +286,10 @@ int studio_document_open_other(studio_document *doc) {
  * left alone (see smp_design_set_masks). Should the other side's fail, it
  * keeps its old masks until the next edit that succeeds. */
 int studio_document_rebuild(studio_document *doc) {
-    smp_mask *masks[STUDIO_LAYERS];
     smp_design_desc desc;
-    smp_status status = layer_masks(doc, masks, &desc);
+    smp_status status = layer_masks(doc, &desc);
     if (status == SMP_OK) status = smp_design_set_masks(doc->design, &desc);
     if (status == SMP_OK && doc->other) status = smp_design_set_masks(doc->other, &desc);
-    free_masks(masks);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
@@ -278,8 +302,7 @@ int studio_document_trace(studio_document *doc, int which) {
     smp_status status =
         smp_mask_trace(layer->paint, 0.0, STUDIO_TRACE_POINTS, &layer->shape.outline, &layer->shape.outline_count);
     if (status != SMP_OK) return studio_status_error(status);
-    smp_mask_destroy(layer->paint);
-    layer->paint = NULL;
+    set_paint(layer, NULL);
     return studio_document_rebuild(doc);
 }
 
@@ -313,9 +336,8 @@ static smp_status reread_paint(studio_document *doc, double px_per_mm) {
                                         smp_mask_cell_for_scale(px_per_mm), &paint[i]);
     }
     for (int i = 0; i < STUDIO_LAYERS; i++) {
-        smp_mask *old = status == SMP_OK ? doc->layers[i].paint : paint[i];
-        if (status == SMP_OK) doc->layers[i].paint = paint[i];
-        smp_mask_destroy(old);
+        if (status == SMP_OK) set_paint(&doc->layers[i], paint[i]);
+        else smp_mask_destroy(paint[i]);
     }
     return status;
 }
@@ -347,8 +369,7 @@ int studio_document_import(studio_document *doc, int which, const char *path) {
     smp_project_layer *to[STUDIO_LAYERS] = {&doc->project->treatment, &doc->project->blend, &doc->project->scar};
     free(to[which]->mask);
     to[which]->mask = absolute;
-    smp_mask_destroy(doc->layers[which].paint);
-    doc->layers[which].paint = paint;
+    set_paint(&doc->layers[which], paint);
     return studio_document_rebuild(doc);
 }
 

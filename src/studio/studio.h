@@ -27,6 +27,8 @@ typedef struct studio_shape {
 typedef struct studio_layer {
     smp_mask *paint;    /* painted coverage read in (a mask file, the sample client's); NULL: none */
     studio_shape shape;
+    smp_mask *drawn;    /* the mask the layer made last, kept for the next edit (see layer_mask in document.c), */
+    studio_shape drawn_shape; /* and the shape it was made from */
 } studio_layer;
 
 /* What is shown: the photo, its layers, their design and how the work looks. */
