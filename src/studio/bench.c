@@ -7,32 +7,46 @@
 
 #include "studio.h"
 
-/* The sequence's first steps are style changes (a slider moved); then come
- * wipes and zooms, the brush taken up, and last the edits: two brush strokes
- * and their undos, each a design made again from its masks. */
-#define STYLE_STEPS (22 + 11 + 2 * 4)
-#define VIEW_STEPS (10 + 6 + 6 + 1)
-#define EDIT_STEPS 4
+/* Where the sequence's parts end, in steps: first the style changes (a
+ * slider moved), then wipes and zooms, then the brush is taken up, and last
+ * come the edits (two brush strokes and their undos, each a design made
+ * again from its masks). */
+typedef struct sequence_parts {
+    int styles, views, edits_from;
+} sequence_parts;
+
+/* The steps (lines) in text[0 .. n). */
+static int steps_in(const char *text, size_t n) {
+    int steps = 0;
+    for (size_t i = 0; i < n; i++) steps += text[i] == '\n';
+    return steps;
+}
 
 /* The sequence as a script, so the benchmark plays what a person's input
  * would. The density moves over 100 dots/cm2 around the design's own (50
  * either side where the range allows) and back, so the other style changes
  * show as many dots as the design does. */
-static void write_sequence(char *text, size_t size, double density) {
+static sequence_parts write_sequence(char *text, size_t size, double density) {
     size_t n = 0;
+    sequence_parts parts;
     int from = (int)fmax(fmin(density - 50.0, SMP_DENSITY_MAX - 100.0), SMP_DENSITY_MIN);
 #define ADD_(...) n += (size_t)snprintf(text + n, size - n, __VA_ARGS__)
     for (int i = 0; i <= 20; i++) ADD_("set density %d\n", from + 5 * i);
     ADD_("set density %g\n", density);
     for (int i = 0; i <= 10; i++) ADD_("set dot_size %.2f\n", 0.14 + 0.01 * i);
     for (int i = 0; i < 4; i++) ADD_("set hairline %s\nset feather_mm %d\n", i % 2 ? "soft" : "sharp", i % 2 ? 6 : 1);
+    parts.styles = steps_in(text, n);
     for (int i = 0; i < 10; i++) ADD_("drag %d 300 %d 300\n", i ? 200 + 100 * (i - 1) : 960, 200 + 100 * i);
     for (int i = 0; i < 6; i++) ADD_("wheel %d\n", i < 3 ? 1 : -1);
     for (int i = 0; i < 6; i++) ADD_("drag 300 300 %d %d\n", 340 + 10 * i, 320);
-    ADD_("key f\nkey b\n");
+    ADD_("key f\n");
+    parts.views = steps_in(text, n);
+    ADD_("key b\n");
+    parts.edits_from = steps_in(text, n);
     for (int i = 0; i < 2; i++) ADD_("drag %d 700 %d 740\n", 1000 + 60 * i, 1100 + 60 * i); /* onto the forehead */
     ADD_("key ctrl+z\nkey ctrl+z\n");
 #undef ADD_
+    return parts;
 }
 
 static int compare_ms(const void *a, const void *b) {
@@ -47,7 +61,7 @@ void studio_print_times(const char *name, double *ms, int count) {
 
 int studio_bench(studio *s) {
     static char text[8192];
-    write_sequence(text, sizeof text, smp_design_style(s->doc.design)->density);
+    sequence_parts parts = write_sequence(text, sizeof text, smp_design_style(s->doc.design)->density);
     studio_script *script = NULL;
     int code = studio_script_parse(text, "the benchmark sequence", &script);
     if (code != STUDIO_EXIT_OK) return code;
@@ -65,9 +79,9 @@ int studio_bench(studio *s) {
     if (code == STUDIO_EXIT_OK) {
         printf("size: %dx%d\nframes: %d\n", s->view.window_width, s->view.window_height, count);
         /* The style changes first: sorting all the times would mix them with the rest. */
-        studio_print_times("style_change", ms, STYLE_STEPS < count ? STYLE_STEPS : count);
-        studio_print_times("edit", ms + count - EDIT_STEPS, EDIT_STEPS);
-        studio_print_times("frame", ms, STYLE_STEPS + VIEW_STEPS);
+        studio_print_times("style_change", ms, parts.styles);
+        studio_print_times("edit", ms + parts.edits_from, count - parts.edits_from);
+        studio_print_times("frame", ms, parts.views);
     }
     free(ms);
     studio_script_destroy(script);
