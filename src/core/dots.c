@@ -14,16 +14,18 @@ typedef struct field {
     float inverse_feather;
     int soft;
     float cumulative_share[SMP_MAX_SESSIONS];
+    float session_shade[SMP_MAX_SESSIONS];
 } field;
 
 static field field_for(const smp_design *d) {
     const smp_style *s = &d->style;
     field f = {d, (float)(s->density / SMP_DENSITY_MAX), (float)(s->density * s->blend_density / SMP_DENSITY_MAX),
-               (float)(1.0 / s->feather_mm), s->hairline == SMP_HAIRLINE_SOFT, {0}};
+               (float)(1.0 / s->feather_mm), s->hairline == SMP_HAIRLINE_SOFT, {0}, {0}};
     float sum = 0.0f;
     for (int i = 0; i < SMP_MAX_SESSIONS; i++) {
         sum += (float)s->session_share[i];
         f.cumulative_share[i] = i + 1 >= s->sessions ? 2.0f : sum; /* the last session takes the rest */
+        f.session_shade[i] = (float)s->session_shade[i];
     }
     return f;
 }
@@ -119,9 +121,12 @@ static int select_four(const field *f, const smp_candidates *c, size_t i, int co
     if (!(keep[0] | keep[1] | keep[2] | keep[3])) return 0;
     /* The sessions whose share the rank has passed (the shares only grow and the last is 2). */
     for (int k = 0; k < SMP_MAX_SESSIONS; k++) session -= rank >= t * splat4(f->cumulative_share[k]);
-    const double *by_session = s->session_shade;
-    f4 size_factor = one, shade_factor = {(float)by_session[session[0]], (float)by_session[session[1]],
-                                          (float)by_session[session[2]], (float)by_session[session[3]]};
+    /* Each lane's session's shade, chosen in lanes rather than read from
+     * memory lane by lane. A lane not kept may count past the last session
+     * (where t is 0, the rank passes every share): it takes the last's. */
+    f4 size_factor = one, shade_factor = splat4(f->session_shade[SMP_MAX_SESSIONS - 1]);
+    for (int k = SMP_MAX_SESSIONS - 2; k >= 0; k--)
+        shade_factor = (f4)choose4(session == k, (i4)splat4(f->session_shade[k]), (i4)shade_factor);
     f4 blended = shade_factor * splat4((float)s->blend_shade);
     if (f->soft) { /* smaller, lighter dots where the soft hairline begins */
         size_factor = (f4)choose4(blend, (i4)one, (i4)(splat4(0.6f) + splat4(0.4f) * u));
