@@ -408,6 +408,38 @@ static void new_masks_give_the_design_made_afresh(void **state) {
     smp_mask_destroy(scar), smp_mask_destroy(coarse), smp_mask_destroy(full);
 }
 
+/* A design given another's masks (smp_design_set_masks_like, as the
+ * studio's second design after an edit) is the design made afresh with its
+ * own style: with the same seed (the sites copied) and another (sampled). */
+static void masks_like_another_design_give_the_design_made_afresh(void **state) {
+    (void)state;
+    smp_mask *wide = left_mask(W * 0.6, 1.0f), *narrow = left_mask(W * 0.5, 1.0f), *blend = left_mask(W * 0.8, 0.7f);
+    smp_mask *blend2 = left_mask(W * 0.7, 0.7f), *scar = left_mask(W * 0.3, 1.0f);
+    smp_style style = {.density = 140, .blend_density = 0.4, .seed = 42};
+    smp_style others[] = {{.density = 120, .blend_density = 0.4, .seed = 42, .hairline = SMP_HAIRLINE_SHARP},
+                          {.density = 160, .seed = 7}};
+    smp_design *d = design_with(wide, blend, &style), *other[2];
+    for (int k = 0; k < 2; k++) other[k] = design_with(wide, blend, &others[k]);
+    smp_design_desc steps[] = {
+        {W, H, PX_PER_MM, narrow, blend, NULL}, {W, H, PX_PER_MM, narrow, blend2, scar},
+        {W, H, PX_PER_MM, wide, NULL, scar}, {W, H, PX_PER_MM * 0.9, wide, blend, NULL},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        assert_int_equal(smp_design_set_masks(d, &steps[i]), SMP_OK);
+        for (int k = 0; k < 2; k++) {
+            assert_int_equal(smp_design_set_masks_like(other[k], d), SMP_OK);
+            same_as_afresh(other[k], &steps[i], &others[k]);
+        }
+    }
+    assert_int_equal(smp_design_set_masks_like(other[0], other[0]), SMP_OK);
+    same_as_afresh(other[0], &steps[3], &others[0]);
+    assert_int_equal(smp_design_set_masks_like(NULL, d), SMP_ERR_INVALID_ARGUMENT);
+    assert_int_equal(smp_design_set_masks_like(d, NULL), SMP_ERR_INVALID_ARGUMENT);
+    smp_design_destroy(d), smp_design_destroy(other[0]), smp_design_destroy(other[1]);
+    smp_mask_destroy(wide), smp_mask_destroy(narrow), smp_mask_destroy(blend), smp_mask_destroy(blend2);
+    smp_mask_destroy(scar);
+}
+
 static void styles_out_of_range_are_refused(void **state) {
     (void)state;
     static const struct {
@@ -473,6 +505,7 @@ int main(void) {
         cmocka_unit_test(distance_field_is_exact),
         cmocka_unit_test(masks_must_fit_the_photo),
         cmocka_unit_test(new_masks_give_the_design_made_afresh),
+        cmocka_unit_test(masks_like_another_design_give_the_design_made_afresh),
         cmocka_unit_test(styles_out_of_range_are_refused),
         cmocka_unit_test(plan_measures_area_and_hairline),
     };

@@ -33,7 +33,7 @@ static smp_status copy_mask(const smp_mask *m, smp_mask **out) {
 
 /* Whether a and b (either may be NULL) hold the same cells. */
 static int same_cells(const smp_mask *a, const smp_mask *b) {
-    if (!a || !b) return a == b;
+    if (!a || !b || a == b) return a == b;
     return a->photo_width == b->photo_width && a->photo_height == b->photo_height && a->cell == b->cell &&
            memcmp(a->coverage, b->coverage, mask_bytes(a)) == 0;
 }
@@ -130,32 +130,79 @@ static smp_status set_frame(smp_design *d, const smp_design_desc *desc) {
     return SMP_OK;
 }
 
+/* A copy of n floats, or NULL (also when out of memory) where from is NULL. */
+static float *copy_floats(const float *from, size_t n) {
+    float *to = from ? malloc(n * sizeof *to) : NULL;
+    if (to) memcpy(to, from, n * sizeof *to);
+    return to;
+}
+
+static size_t mask_cells(const smp_mask *m) { return (size_t)m->width * (size_t)m->height; }
+
+/* A mask's distance field: a copy of like_field, the field of like_mask,
+ * where like_mask holds the same cells, else worked out. */
+static smp_status distance_for(const smp_design *d, const smp_mask *m, const smp_mask *like_mask,
+                               const float *like_field, float **out) {
+    if (!like_field || !same_cells(m, like_mask)) return smp_mask_distance(m, d->px_per_mm, out);
+    *out = copy_floats(like_field, mask_cells(m));
+    return *out ? SMP_OK : smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a distance field");
+}
+
+/* A mask's bin maxima: kept, a copy of like's, or worked out. */
+static float *maxima_for(const smp_design *d, const smp_mask *m, int kept, float *kept_maxima,
+                         const float *like_maxima) {
+    if (kept) return kept_maxima;
+    if (like_maxima) return copy_floats(like_maxima, (size_t)d->candidates.bins_x * (size_t)d->candidates.bins_y);
+    return bin_maxima(d, m);
+}
+
+/* What each candidate says of the masks: a copy of like's sites where like
+ * has the same candidates (like's masks are d's), else sampled. */
+static smp_status sites_for(smp_design *d, const smp_design *like) {
+    if (!like || like->candidates.seed != d->style.seed) return smp_sites_sample(d);
+    size_t n = d->candidates.count ? d->candidates.count : 1;
+    const smp_sites *from = &like->sites;
+    smp_sites s = {copy_floats(from->cover, n), copy_floats(from->distance, n), copy_floats(from->blend_distance, n),
+                   copy_floats(from->blend, n), copy_floats(from->scar, n)};
+    if (!s.cover || !s.distance || !s.blend_distance || (from->blend && !s.blend) || (from->scar && !s.scar)) {
+        smp_sites_free(&s);
+        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu candidates' masks", n);
+    }
+    d->sites = s;
+    return SMP_OK;
+}
+
 /* d's masks, fields and candidates for desc and d's style, each taken from
  * `from` (a design, or all zeros) where desc leaves it as it was: a mask the
  * same cell for cell keeps its distance field and bin maxima, and the
- * candidates stay with the photo's size, the scale and the seed. */
-static smp_status make_parts(smp_design *d, const smp_design_desc *desc, const smp_design *from) {
+ * candidates stay with the photo's size, the scale and the seed. What is
+ * new is copied from `like` where it is not NULL: a design made with desc's
+ * masks, photo size and scale (its style may differ). */
+static smp_status make_parts(smp_design *d, const smp_design_desc *desc, const smp_design *from,
+                             const smp_design *like) {
     smp_status status = check_masks(desc);
     if (status != SMP_OK) return status;
+    const smp_design none = {0}, *l = like ? like : &none;
     int frame = d->photo_width == from->photo_width && d->photo_height == from->photo_height &&
                 d->px_per_mm == from->px_per_mm;
     int keep_treatment = frame && same_cells(desc->treatment, from->treatment);
     int keep_blend = frame && same_cells(desc->blend, from->blend);
     if (keep_treatment) d->treatment = from->treatment, d->distance = from->distance;
     else status = copy_mask(desc->treatment, &d->treatment);
-    if (!keep_treatment && status == SMP_OK) status = smp_mask_distance(d->treatment, d->px_per_mm, &d->distance);
+    if (!keep_treatment && status == SMP_OK)
+        status = distance_for(d, d->treatment, l->treatment, l->distance, &d->distance);
     if (keep_blend) d->blend = from->blend, d->blend_distance = from->blend_distance;
     else if (status == SMP_OK) status = copy_mask(desc->blend, &d->blend);
     if (!keep_blend && status == SMP_OK && d->blend)
-        status = smp_mask_distance(d->blend, d->px_per_mm, &d->blend_distance);
+        status = distance_for(d, d->blend, l->blend, l->blend_distance, &d->blend_distance);
     if (same_cells(desc->scar, from->scar)) d->scar = from->scar;
     else if (status == SMP_OK) status = copy_mask(desc->scar, &d->scar);
     if (frame && from->candidates.bin_start && from->candidates.seed == d->style.seed) d->candidates = from->candidates;
     else if (status == SMP_OK) status = smp_candidates_build(d->width_mm, d->height_mm, d->style.seed, &d->candidates);
-    if (status == SMP_OK) status = smp_sites_sample(d);
+    if (status == SMP_OK) status = sites_for(d, like);
     if (status != SMP_OK) return status;
-    d->bin_treatment = keep_treatment ? from->bin_treatment : bin_maxima(d, d->treatment);
-    d->bin_blend = keep_blend ? from->bin_blend : bin_maxima(d, d->blend);
+    d->bin_treatment = maxima_for(d, d->treatment, keep_treatment, from->bin_treatment, l->bin_treatment);
+    d->bin_blend = maxima_for(d, d->blend, keep_blend, from->bin_blend, d->blend ? l->bin_blend : NULL);
     if (!d->bin_treatment || !d->bin_blend) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a design");
     return SMP_OK;
 }
@@ -167,7 +214,7 @@ smp_status smp_design_create(const smp_design_desc *desc, smp_design **out) {
     if (!d) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a design");
     smp_status status = set_frame(d, desc);
     if (status == SMP_OK) status = smp_style_resolve(NULL, &d->style);
-    if (status == SMP_OK) status = make_parts(d, desc, &(smp_design){0});
+    if (status == SMP_OK) status = make_parts(d, desc, &(smp_design){0}, NULL);
     if (status != SMP_OK) {
         smp_design_destroy(d);
         return status;
@@ -176,12 +223,11 @@ smp_status smp_design_create(const smp_design_desc *desc, smp_design **out) {
     return SMP_OK;
 }
 
-smp_status smp_design_set_masks(smp_design *design, const smp_design_desc *desc) {
-    if (!design || !desc || !desc->treatment)
-        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_set_masks: NULL design or no treatment mask");
+/* desc's masks into the design, copying from like (or NULL) what it can (see make_parts). */
+static smp_status set_masks(smp_design *design, const smp_design_desc *desc, const smp_design *like) {
     smp_design next = {.style = design->style};
     smp_status status = set_frame(&next, desc);
-    if (status == SMP_OK) status = make_parts(&next, desc, design);
+    if (status == SMP_OK) status = make_parts(&next, desc, design, like);
     if (status != SMP_OK) {
         free_parts(&next, design);
         return status;
@@ -189,6 +235,21 @@ smp_status smp_design_set_masks(smp_design *design, const smp_design_desc *desc)
     free_parts(design, &next);
     *design = next;
     return SMP_OK;
+}
+
+smp_status smp_design_set_masks(smp_design *design, const smp_design_desc *desc) {
+    if (!design || !desc || !desc->treatment)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_set_masks: NULL design or no treatment mask");
+    return set_masks(design, desc, NULL);
+}
+
+smp_status smp_design_set_masks_like(smp_design *design, const smp_design *source) {
+    if (!design || !source)
+        return smp_fail(SMP_ERR_INVALID_ARGUMENT, "smp_design_set_masks_like: NULL design or source");
+    if (design == source) return SMP_OK;
+    smp_design_desc desc = {source->photo_width, source->photo_height, source->px_per_mm,
+                            source->treatment, source->blend, source->scar};
+    return set_masks(design, &desc, source);
 }
 
 smp_status smp_design_set_style(smp_design *design, const smp_style *style) {
