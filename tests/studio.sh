@@ -114,6 +114,18 @@ check "V: soft against sharp on the sample client" studio --script "$tmp/compare
     --size 1280x800
 check "shows another picture" not cmp -s "$tmp/soft-sharp.png" "$tmp/shot.png"
 check "and V again goes back to before and after" cmp -s "$tmp/back.png" "$tmp/shot.png"
+# A brush stroke with soft against sharp open: the other design takes the first's new masks
+# (smp_design_set_masks_like) and must show what it would were it made afresh after the stroke.
+printf 'key v\nkey b\ndrag 430 560 560 600\n' >"$tmp/compare-stroke.txt"
+printf 'key b\ndrag 430 560 560 600\nkey v\n' >"$tmp/stroke-compare.txt"
+check "a brush stroke with soft against sharp open" studio --script "$tmp/compare-stroke.txt" \
+    --screenshot "$tmp/compare-stroke.png" --size 1280x800
+studio --script "$tmp/stroke-compare.txt" --screenshot "$tmp/stroke-compare.png" --size 1280x800 >/dev/null
+check "shows both designs as when the comparison opens after the stroke" \
+    cmp -s "$tmp/compare-stroke.png" "$tmp/stroke-compare.png"
+printf 'key v\nkey b\n' >"$tmp/compare-brush.txt"
+studio --script "$tmp/compare-brush.txt" --screenshot "$tmp/compare-brush.png" --size 1280x800 >/dev/null
+check "which shows the stroke" not cmp -s "$tmp/compare-stroke.png" "$tmp/compare-brush.png"
 printf 'key ]\nkey ]\nkey ctrl+s\n' >"$tmp/save.txt"
 check "Ctrl+S after two density steps" studio --project "$tmp/c.json" --script "$tmp/save.txt" --size 640x480
 "$CLI" dots --project "$tmp/c.json" -o "$tmp/saved.csv" >/dev/null

@@ -283,13 +283,14 @@ int studio_document_open_other(studio_document *doc) {
 }
 
 /* The designs given the layers as they are now, each keeping what an edit
- * left alone (see smp_design_set_masks). Should the other side's fail, it
- * keeps its old masks until the next edit that succeeds. */
+ * left alone (see smp_design_set_masks); the other side copies the rest
+ * from the first rather than working it out again. Should the other side's
+ * fail, it keeps its old masks until the next edit that succeeds. */
 int studio_document_rebuild(studio_document *doc) {
     smp_design_desc desc;
     smp_status status = layer_masks(doc, &desc);
     if (status == SMP_OK) status = smp_design_set_masks(doc->design, &desc);
-    if (status == SMP_OK && doc->other) status = smp_design_set_masks(doc->other, &desc);
+    if (status == SMP_OK && doc->other) status = smp_design_set_masks_like(doc->other, doc->design);
     return status == SMP_OK ? STUDIO_EXIT_OK : studio_status_error(status);
 }
 
