@@ -33,7 +33,7 @@ static smp_status copy_mask(const smp_mask *m, smp_mask **out) {
 
 /* Whether a and b (either may be NULL) hold the same cells. */
 static int same_cells(const smp_mask *a, const smp_mask *b) {
-    if (!a || !b || a == b) return a == b;
+    if (!a || !b) return a == b;
     return a->photo_width == b->photo_width && a->photo_height == b->photo_height && a->cell == b->cell &&
            memcmp(a->coverage, b->coverage, mask_bytes(a)) == 0;
 }
@@ -66,15 +66,22 @@ void smp_sites_free(smp_sites *sites) {
     *sites = (smp_sites){0};
 }
 
+/* SMP_OK when s (for n candidates) has every array d's masks call for;
+ * else s is freed and the error set. */
+static smp_status check_sites(smp_sites *s, const smp_design *d, size_t n) {
+    if (s->cover && s->distance && s->blend_distance && (!d->blend || s->blend) && (!d->scar || s->scar))
+        return SMP_OK;
+    smp_sites_free(s);
+    return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu candidates' masks", n);
+}
+
 smp_status smp_sites_sample(smp_design *d) {
     const smp_candidates *c = &d->candidates;
     size_t n = c->count ? c->count : 1;
     smp_sites s = {malloc(n * sizeof(float)), malloc(n * sizeof(float)), malloc(n * sizeof(float)),
                    d->blend ? malloc(n * sizeof(float)) : NULL, d->scar ? malloc(n * sizeof(float)) : NULL};
-    if (!s.cover || !s.distance || !s.blend_distance || (d->blend && !s.blend) || (d->scar && !s.scar)) {
-        smp_sites_free(&s);
-        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu candidates' masks", n);
-    }
+    smp_status status = check_sites(&s, d, n);
+    if (status != SMP_OK) return status;
     const smp_mask *t = d->treatment;
     double cells_per_mm = d->px_per_mm / t->cell;
 #pragma omp parallel for schedule(static)
@@ -139,11 +146,10 @@ static float *copy_floats(const float *from, size_t n) {
 
 static size_t mask_cells(const smp_mask *m) { return (size_t)m->width * (size_t)m->height; }
 
-/* A mask's distance field: a copy of like_field, the field of like_mask,
- * where like_mask holds the same cells, else worked out. */
-static smp_status distance_for(const smp_design *d, const smp_mask *m, const smp_mask *like_mask,
-                               const float *like_field, float **out) {
-    if (!like_field || !same_cells(m, like_mask)) return smp_mask_distance(m, d->px_per_mm, out);
+/* A mask's distance field: a copy of like_field (the field of the same
+ * cells, made for another design), or worked out where that is NULL. */
+static smp_status distance_for(const smp_design *d, const smp_mask *m, const float *like_field, float **out) {
+    if (!like_field) return smp_mask_distance(m, d->px_per_mm, out);
     *out = copy_floats(like_field, mask_cells(m));
     return *out ? SMP_OK : smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a distance field");
 }
@@ -157,19 +163,16 @@ static float *maxima_for(const smp_design *d, const smp_mask *m, int kept, float
 }
 
 /* What each candidate says of the masks: a copy of like's sites where like
- * has the same candidates (like's masks are d's), else sampled. */
+ * has the same candidates (its masks are d's), else sampled. */
 static smp_status sites_for(smp_design *d, const smp_design *like) {
     if (!like || like->candidates.seed != d->style.seed) return smp_sites_sample(d);
     size_t n = d->candidates.count ? d->candidates.count : 1;
     const smp_sites *from = &like->sites;
     smp_sites s = {copy_floats(from->cover, n), copy_floats(from->distance, n), copy_floats(from->blend_distance, n),
                    copy_floats(from->blend, n), copy_floats(from->scar, n)};
-    if (!s.cover || !s.distance || !s.blend_distance || (from->blend && !s.blend) || (from->scar && !s.scar)) {
-        smp_sites_free(&s);
-        return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for %zu candidates' masks", n);
-    }
-    d->sites = s;
-    return SMP_OK;
+    smp_status status = check_sites(&s, d, n);
+    if (status == SMP_OK) d->sites = s;
+    return status;
 }
 
 /* d's masks, fields and candidates for desc and d's style, each taken from
@@ -190,11 +193,11 @@ static smp_status make_parts(smp_design *d, const smp_design_desc *desc, const s
     if (keep_treatment) d->treatment = from->treatment, d->distance = from->distance;
     else status = copy_mask(desc->treatment, &d->treatment);
     if (!keep_treatment && status == SMP_OK)
-        status = distance_for(d, d->treatment, l->treatment, l->distance, &d->distance);
+        status = distance_for(d, d->treatment, l->distance, &d->distance);
     if (keep_blend) d->blend = from->blend, d->blend_distance = from->blend_distance;
     else if (status == SMP_OK) status = copy_mask(desc->blend, &d->blend);
     if (!keep_blend && status == SMP_OK && d->blend)
-        status = distance_for(d, d->blend, l->blend, l->blend_distance, &d->blend_distance);
+        status = distance_for(d, d->blend, l->blend_distance, &d->blend_distance);
     if (same_cells(desc->scar, from->scar)) d->scar = from->scar;
     else if (status == SMP_OK) status = copy_mask(desc->scar, &d->scar);
     if (frame && from->candidates.bin_start && from->candidates.seed == d->style.seed) d->candidates = from->candidates;
@@ -202,7 +205,7 @@ static smp_status make_parts(smp_design *d, const smp_design_desc *desc, const s
     if (status == SMP_OK) status = sites_for(d, like);
     if (status != SMP_OK) return status;
     d->bin_treatment = maxima_for(d, d->treatment, keep_treatment, from->bin_treatment, l->bin_treatment);
-    d->bin_blend = maxima_for(d, d->blend, keep_blend, from->bin_blend, d->blend ? l->bin_blend : NULL);
+    d->bin_blend = maxima_for(d, d->blend, keep_blend, from->bin_blend, l->bin_blend);
     if (!d->bin_treatment || !d->bin_blend) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a design");
     return SMP_OK;
 }

@@ -13,7 +13,7 @@
  * its masks), and last, with soft against sharp open (V), the same edits
  * again, each remaking both designs. */
 typedef struct sequence_parts {
-    int styles, views, edits_from, compared_from;
+    int styles, views, edits_from, edits_to, compared_from;
 } sequence_parts;
 
 /* The steps (lines) in text[0 .. n). */
@@ -48,6 +48,7 @@ static sequence_parts write_sequence(char *text, size_t size, double density) {
         for (int i = 0; i < 2; i++) ADD_("drag %d 700 %d 740\n", 1000 + 60 * i, 1100 + 60 * i); /* onto the forehead */
         ADD_("key ctrl+z\nkey ctrl+z\n");
         if (pass == 0) {
+            parts.edits_to = steps_in(text, n);
             ADD_("key v\n"); /* soft against sharp: each edit then makes both designs again */
             parts.compared_from = steps_in(text, n);
         }
@@ -87,7 +88,7 @@ int studio_bench(studio *s) {
         printf("size: %dx%d\nframes: %d\n", s->view.window_width, s->view.window_height, count);
         /* The style changes first: sorting all the times would mix them with the rest. */
         studio_print_times("style_change", ms, parts.styles);
-        studio_print_times("edit", ms + parts.edits_from, parts.compared_from - 1 - parts.edits_from);
+        studio_print_times("edit", ms + parts.edits_from, parts.edits_to - parts.edits_from);
         studio_print_times("compared_edit", ms + parts.compared_from, count - parts.compared_from);
         studio_print_times("frame", ms, parts.views);
     }
