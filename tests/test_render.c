@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_internal.h"
 #include "test_support.h"
 
 /* FNV-1a of a 240x180 render with seed 12345 (see the test); changes only when the look model or its
@@ -146,6 +147,58 @@ static void skin_away_from_the_dots_is_untouched(void **state) {
     smp_renderer_destroy(r);
     smp_design_destroy(d);
     smp_image_destroy(skin);
+}
+
+/* The row loops the renderer runs: the widest the CPU has, at most those
+ * SMP_CPU names. The suite runs this file once a path, so the golden hashes
+ * check each (see CMakeLists.txt). */
+static void smp_cpu_caps_the_row_loops(void **state) {
+    (void)state;
+    const char *cap = getenv("SMP_CPU"), *expected = "portable";
+#if defined(SMP_CPU_CLONES)
+    int avx2 = __builtin_cpu_supports("avx2") && !(cap && strcmp(cap, "portable") == 0);
+    int avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                 __builtin_cpu_supports("avx512vl") && !(cap && strcmp(cap, "avx2") == 0);
+    expected = avx512 ? "avx512" : avx2 ? "avx2" : "portable";
+#endif
+    smp_image *photo = make_skin(8, 8);
+    smp_renderer *r = NULL;
+    assert_int_equal(smp_renderer_create(photo, &r), SMP_OK);
+    print_message("row loops: %s (SMP_CPU %s)\n", smp_renderer_row_loops(r), cap ? cap : "unset");
+    assert_string_equal(smp_renderer_row_loops(r), expected);
+    smp_renderer_destroy(r);
+    smp_image_destroy(photo);
+}
+
+/* Ink only ever darkens, to black at most: every channel of every pixel,
+ * black and white ones among them, comes out no lighter than it went in, and
+ * alpha the same, fresh dots on the darkest ink (a channel that rounded below
+ * 0 and wrapped, or saturated the wrong way, would come out lighter). */
+static void ink_never_lightens_a_channel(void **state) {
+    (void)state;
+    smp_image *photo = smp_image_create(W, H);
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            uint8_t *p = pixel_at(photo, x, y);
+            p[0] = (uint8_t)(x * 7 + y), p[1] = (uint8_t)(x < 8 ? 0 : 255), p[2] = (uint8_t)(x * y), p[3] = (uint8_t)y;
+        }
+    smp_design *d = half_design(W, H, PX_PER_MM, &(smp_style){.seed = 3, .density = 300, .shade = 1.0});
+    smp_renderer *r = NULL;
+    assert_int_equal(smp_renderer_create(photo, &r), SMP_OK);
+    smp_image *out = render(r, d, &(smp_look){.fresh = 1, .ink = SMP_INK_CUSTOM, .ink_rgb = {0, 0, 0}}, W, H);
+    int darkened = 0;
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            const uint8_t *in = pixel_at(photo, x, y), *o = pixel_at(out, x, y);
+            for (int c = 0; c < 3; c++) assert_true(o[c] <= in[c]);
+            assert_int_equal(o[3], in[3]);
+            darkened += o[0] < in[0];
+        }
+    assert_true(darkened > W * H / 8);
+    smp_image_destroy(out);
+    smp_renderer_destroy(r);
+    smp_design_destroy(d);
+    smp_image_destroy(photo);
 }
 
 static void same_bytes_for_any_thread_count_and_a_golden_hash(void **state) {
@@ -509,6 +562,8 @@ int main(void) {
         cmocka_unit_test(sub_pixel_dots_keep_their_ink),
         cmocka_unit_test(a_dot_takes_the_same_share_of_light_on_any_skin),
         cmocka_unit_test(skin_away_from_the_dots_is_untouched),
+        cmocka_unit_test(smp_cpu_caps_the_row_loops),
+        cmocka_unit_test(ink_never_lightens_a_channel),
         cmocka_unit_test(same_bytes_for_any_thread_count_and_a_golden_hash),
         cmocka_unit_test(ageing_only_ever_lightens),
         cmocka_unit_test(sessions_build_up_and_drift_turns_blue_green),

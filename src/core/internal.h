@@ -37,6 +37,14 @@ smp_status smp_fail(smp_status status, const char *format, ...) SMP_PRINTF(2, 3)
 #define SMP_HOT
 #endif
 
+/* SMP_HOT with a clone for x86-64-v4 (AVX-512) as well, for the renderer's
+ * tiles: that clone takes the AVX-512 row loops in whole (render_rows.h). */
+#if defined(SMP_CPU_CLONES)
+#define SMP_HOT_WIDE __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"), flatten))
+#else
+#define SMP_HOT_WIDE
+#endif
+
 /* a * b into *out; 0 (and *out untouched) when it overflows size_t. */
 static inline int smp_mul_size(size_t a, size_t b, size_t *out) {
     if (a != 0 && b > SIZE_MAX / a) return 0;

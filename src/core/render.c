@@ -8,16 +8,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(SMP_CPU_CLONES)
-#include <immintrin.h>
-#endif
 
 #include "design_internal.h"
 #include "render_internal.h"
+#include "render_rows.h"
 #include "vec4.h"
 
 enum {
-    COVER_STEPS = 1024, /* steps of the cores' coverage table, the nearest taken */
     TILE_W_LOG2 = 6, /* tiles 64 x 32, wider than tall: longer runs of memory a row, and fewer dots and */
     TILE_H_LOG2 = 5, /* halo cells shared between tiles than 32 x 32 (3-5% quicker, the same bytes) */
     TILE_W = 1 << TILE_W_LOG2,
@@ -26,7 +23,6 @@ enum {
     PROGRESS_TILES = 128, /* a progress report every this many tiles (a quarter megapixel) */
     MAX_LEVELS = 16,
     CHUNKS = 16,      /* dots are binned in this many chunks, whatever the thread count */
-    HALO_LUT = 2048,  /* steps of the halo's exp(-ink) table */
     HALO_BANDS_PER_THREAD = 2, /* the halo is splatted and blurred in bands of rows */
     MAX_TAPS = 64,    /* the halo blur's widest reach, cells */
     AHEAD = 4,        /* a tile's own rows it fetches first (see fetch_row) */
@@ -38,16 +34,6 @@ static inline int ifloor(float v) {
     int i = (int)v;
     return i - (v < (float)i);
 }
-
-/* sRGB's curve, over its power segment, is code = 269.025 l^(1/2.4) -
- * 14.025 for linear light l. So a pixel darkened in linear light by a
- * transmission t is (code + 14.025) t^(1/2.4) - 14.025: one multiply-add a
- * channel, no table, given the transmission as g = t^(1/2.4), which is what
- * the halo's and the cores' tables hold. Where t is 1 the code comes back
- * exactly. It is exact (to rounding) for every result above code 10; in the
- * curve's linear toe, near black, it is at most 3 codes darker. */
-#define SRGB_OFFSET 14.025f
-#define SRGB_ROOT (1.0f / 2.4f)
 
 /* A dot ready to draw, in output pixels. Its coverage of a pixel whose centre
  * is d away is clamp((edge - d) / ramp, 0, 1) * weight; a small dot's (edge at
@@ -112,8 +98,8 @@ struct smp_renderer {
     int cover_ready;       /* once it has been made */
     f4 cover_lut[COVER_STEPS + 1]; /* (1 - cover * absorb)^(1/2.4), per channel, for cover k / COVER_STEPS */
     int red;         /* the output's red byte: 0, or 2 for B, G, R, A */
-    int avx2;        /* the CPU has AVX2: the composite's rows take two pixels to an instruction
-                        (2-3% off a frame; see composite_row_avx2), its halo rows eight columns */
+    row_loops loops;       /* the row loops for the CPU's vector instructions (see render_rows.h) */
+    smp_row_tables tables; /* what the composite's rows darken by, for the render under way */
     uint32_t *bin_start, *bin_items, *chunk_start;
     size_t bins_capacity, items_capacity, chunk_capacity;
 };
@@ -175,12 +161,12 @@ smp_status smp_renderer_create(const smp_image *photo, smp_renderer **out) {
     if (!r) return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for a renderer");
     r->photo = photo;
     r->levels = 1;
-#if defined(SMP_CPU_CLONES)
-    r->avx2 = __builtin_cpu_supports("avx2");
-#endif
+    r->loops = row_loops_for_cpu();
     *out = r;
     return SMP_OK;
 }
+
+const char *smp_renderer_row_loops(const smp_renderer *r) { return row_loops_names[r->loops]; }
 
 /* The view, checked, with zero meaning the whole photo at its size. */
 static smp_status resolve_view(const smp_renderer *r, const smp_view *view, const smp_image *out, smp_view *v) {
@@ -1037,35 +1023,12 @@ typedef struct halo_rows {
     float px[HALO_SPAN_H][TILE_W];
 } halo_rows;
 
-#if defined(SMP_CPU_CLONES)
-/* A grid row interpolated across the tile's first columns, eight to an
- * instruction on CPUs with AVX2, where gcc's vector loop reads each cell
- * alone: cells are at least a pixel, so eight columns fall within nine cells
- * from the first's, and two permutes of eight cells each take out every
- * column's two. The same operations as halo_rows_for's loop, so the same
- * floats. The eighth cell past a tile's first may lie past the end of its
- * grid row, in the next (a tile never reads the grid's last row, which is
- * margin below the view); only cells the columns use are taken. Returns the
- * columns it did. */
-__attribute__((target("avx2"))) static int halo_row_avx2(const float *cell, const halo_axis *xs, int w, float *out) {
-    int x = 0;
-    for (; x + 8 <= w; x += 8) {
-        int first = xs->cell[x];
-        __m256i at = _mm256_sub_epi32(_mm256_loadu_si256((const __m256i *)(xs->cell + x)), _mm256_set1_epi32(first));
-        __m256 l = _mm256_permutevar8x32_ps(_mm256_loadu_ps(cell + first), at);
-        __m256 m = _mm256_permutevar8x32_ps(_mm256_loadu_ps(cell + first + 1), at);
-        _mm256_storeu_ps(out + x, _mm256_add_ps(l, _mm256_mul_ps(_mm256_sub_ps(m, l), _mm256_loadu_ps(xs->next + x))));
-    }
-    return x;
-}
-#endif
-
 /* Each grid row is also asked for where the tile to the right will read it
  * (the next this thread draws, mostly): the rows are a whole grid row apart,
  * a few cache lines each, which the hardware does not fetch ahead itself
  * (fetching them took a twentieth off a 1080p frame on one thread). */
-static void halo_rows_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows, int avx2,
-                          halo_rows *b) {
+static void halo_rows_for(const halo_field *h, const halo_axis *xs, int w, const halo_axis *ys, int rows,
+                          row_loops loops, halo_rows *b) {
     b->y0 = ys->cell[0];
     int height = ys->cell[rows - 1] + 2 - b->y0;
     int next = xs->cell[w - 1] + 2, next_end = next + (next - xs->cell[0]); /* the next tile's cells, */
@@ -1073,12 +1036,7 @@ static void halo_rows_for(const halo_field *h, const halo_axis *xs, int w, const
     for (int y = 0; y < height; y++) {
         const float *cell = h->ink + (size_t)(b->y0 + y) * (size_t)h->width;
         for (int x = next; x < next_end; x += 16) __builtin_prefetch(cell + x);
-        int x = 0;
-#if defined(SMP_CPU_CLONES)
-        if (avx2) x = halo_row_avx2(cell, xs, w, b->px[y]);
-#else
-        (void)avx2;
-#endif
+        int x = halo_row(loops, cell, xs->cell, xs->next, w, b->px[y]);
         for (; x < w; x++) {
             float l = cell[xs->cell[x]], m = cell[xs->cell[x] + 1];
             b->px[y][x] = l + (m - l) * xs->next[x];
@@ -1207,87 +1165,6 @@ static inline void darken4(const uint8_t *from, const f4 g[4], uint8_t *to, int 
 #endif
 }
 
-#if defined(SMP_CPU_CLONES)
-/* The composite's row loop for CPUs with AVX2 (see smp_renderer.avx2): two
- * pixels to an instruction, where darken4 takes one. Each lane does halo4's,
- * cover4's and darken4's operations in their order, so the bytes are the
- * same; the suites check both, the debug suite this one and the sanitizer
- * suite (built without SMP_CPU_CLONES) the other. */
-
-/* Two rows of a table of f4 as one vector, from their byte offsets (unsigned:
- * an int offset took a sign extension more, per pixel). */
-__attribute__((target("avx2"))) static inline __m256 table_rows2(const f4 *table, uint32_t high, uint32_t low) {
-    const char *at = (const char *)table;
-    return _mm256_set_m128(_mm_load_ps((const float *)(at + high)), _mm_load_ps((const float *)(at + low)));
-}
-
-/* Rows k[0] .. k[3] of a table of f4, two to a vector. The offsets go
- * through memory: one store and four loads, where moving them out of the
- * register takes a pextrd (two micro-ops) for three of them; volatile, or
- * gcc moves them out anyway (a 24 MP frame 4% quicker). */
-__attribute__((target("avx2"))) static inline void table_rows4(const f4 *table, __m128i k, __m256 rows[2]) {
-    uint32_t offsets[4] __attribute__((aligned(16)));
-    _mm_store_si128((__m128i *)offsets, _mm_slli_epi32(k, 4)); /* sizeof(f4) */
-    const volatile uint32_t *at = offsets;
-    uint32_t k0 = at[0], k1 = at[1], k2 = at[2], k3 = at[3];
-    rows[0] = table_rows2(table, k1, k0);
-    rows[1] = table_rows2(table, k3, k2);
-}
-
-/* Four pixels at `from`, darkened by g (two to a vector), to `to`; `back`
- * puts the packed pixels in order and red at its byte. */
-__attribute__((target("avx2"))) static inline void darken4_avx2(const uint8_t *from, const __m256 g[2], uint8_t *to,
-                                                                __m128i back) {
-    __m256 offset = _mm256_set1_ps(SRGB_OFFSET);
-    __m128i bytes = _mm_loadu_si128((const __m128i *)from);
-    __m256 a = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(bytes));
-    __m256 b = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_unpackhi_epi64(bytes, bytes)));
-    __m256i ia = _mm256_cvtps_epi32(_mm256_sub_ps(_mm256_mul_ps(_mm256_add_ps(a, offset), g[0]), offset));
-    __m256i ib = _mm256_cvtps_epi32(_mm256_sub_ps(_mm256_mul_ps(_mm256_add_ps(b, offset), g[1]), offset));
-    __m256i words = _mm256_packs_epi32(ia, ib); /* pixels 0 and 2, then 1 and 3 */
-    __m128i packed = _mm_packus_epi16(_mm256_castsi256_si128(words), _mm256_extracti128_si256(words, 1));
-    _mm_storeu_si128((__m128i *)to, _mm_shuffle_epi8(packed, back));
-}
-
-/* composite_tile's loop over a row's pixels, four at a time, for a tile
- * with a halo, cores or both. Returns the pixels it did. */
-__attribute__((target("avx2"), always_inline)) static inline int composite_row_avx2_with(
-    const smp_renderer *r, const uint8_t *from, uint8_t *to, int w, const float *top, const float *bottom, float fy,
-    const float *cover, int halo, int cores) {
-    __m128 fy4 = _mm_set1_ps(fy), scale = _mm_set1_ps(r->halo.lut_scale), halo_steps = _mm_set1_ps(HALO_LUT);
-    __m128 half = _mm_set1_ps(0.5f), one = _mm_set1_ps(1.0f), cover_steps = _mm_set1_ps(COVER_STEPS);
-    __m128i back = r->red ? _mm_setr_epi8(2, 1, 0, 3, 10, 9, 8, 11, 6, 5, 4, 7, 14, 13, 12, 15)
-                          : _mm_setr_epi8(0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 12, 13, 14, 15);
-    int x = 0;
-    for (; x + 4 <= w; x += 4) {
-        __m256 g[2] = {_mm256_set1_ps(1.0f), _mm256_set1_ps(1.0f)}, c[2];
-        if (halo) {
-            __m128 t = _mm_loadu_ps(top + x);
-            __m128 ink = _mm_add_ps(t, _mm_mul_ps(_mm_sub_ps(_mm_loadu_ps(bottom + x), t), fy4));
-            table_rows4(r->halo.lut, _mm_cvttps_epi32(_mm_add_ps(_mm_min_ps(_mm_mul_ps(ink, scale), halo_steps), half)),
-                        g);
-        }
-        if (cores) {
-            __m128 k = _mm_add_ps(_mm_mul_ps(_mm_min_ps(_mm_loadu_ps(cover + x), one), cover_steps), half);
-            table_rows4(r->cover_lut, _mm_cvttps_epi32(k), c);
-            g[0] = _mm256_mul_ps(g[0], c[0]), g[1] = _mm256_mul_ps(g[1], c[1]);
-        }
-        darken4_avx2(from + 4 * x, g, to + 4 * x, back);
-    }
-    return x;
-}
-
-/* composite_row_avx2_with, its loop made for what the tile has (top is
- * NULL without a halo, cover without cores; never both). */
-__attribute__((target("avx2"))) static int composite_row_avx2(const smp_renderer *r, const uint8_t *from,
-                                                              uint8_t *to, int w, const float *top,
-                                                              const float *bottom, float fy, const float *cover) {
-    if (top && cover) return composite_row_avx2_with(r, from, to, w, top, bottom, fy, cover, 1, 1);
-    if (top) return composite_row_avx2_with(r, from, to, w, top, bottom, fy, NULL, 1, 0);
-    return composite_row_avx2_with(r, from, to, w, NULL, NULL, fy, cover, 0, 1);
-}
-#endif
-
 /* Asks for row y of a tile's source pixels and of the output they go to
  * (their first pixels at source and to), w pixels of it, when the source is
  * the photo itself. Its rows are then a few cache lines each, a whole row of
@@ -1335,7 +1212,7 @@ static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t 
     halo_rows rows;
     if (halo) {
         halo_axis_for(hf, x0, w, hf->shift_x, &xs), halo_axis_for(hf, y0, h, hf->shift_y, &ys);
-        halo_rows_for(hf, &xs, w, &ys, h, r->avx2, &rows);
+        halo_rows_for(hf, &xs, w, &ys, h, r->loops, &rows);
     }
     uint8_t *to = out->pixels + (size_t)y0 * out->stride + (size_t)x0 * 4;
     next_tile next = next_tile_for(source, to, x0, out->width);
@@ -1346,10 +1223,7 @@ static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t 
         f4 fy = splat4(halo ? ys.next[y] : 0.0f);
         const float *cover = cores ? cores->cover[y] : NULL;
         fetch_next_row(&next, stride, out->stride, y, h);
-        int x = 0;
-#if defined(SMP_CPU_CLONES)
-        if (r->avx2) x = composite_row_avx2(r, from, pixels, w, top, bottom, fy[0], cover);
-#endif
+        int x = composite_row(r->loops, &r->tables, from, pixels, w, top, bottom, fy[0], cover);
         for (; x + 4 <= w; x += 4) {
             f4 g[4] = {splat4(1.0f), splat4(1.0f), splat4(1.0f), splat4(1.0f)};
             if (halo) halo4(hf, load4(top + x) + (load4(bottom + x) - load4(top + x)) * fy, g);
@@ -1376,7 +1250,7 @@ static void copy_pixels(uint8_t *to, const uint8_t *from, int w, int red) {
 }
 
 /* Composites one tile: the photo, then its transmission from the dots' cores and halos. */
-SMP_HOT static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty, int tiles_x, smp_image *out) {
+SMP_HOT_WIDE static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty, int tiles_x, smp_image *out) {
     int x0 = tx * TILE_W, y0 = ty * TILE_H;
     int w = x0 + TILE_W > out->width ? out->width - x0 : TILE_W;
     int h = y0 + TILE_H > out->height ? out->height - y0 : TILE_H;
@@ -1441,6 +1315,7 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
     if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, v, sigma))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v->out_width, v->out_height);
     r->red = v->bgra ? 2 : 0;
+    r->tables = (smp_row_tables){r->halo.lut, r->halo.lut_scale, r->cover_lut, r->red};
     atomic_int done = 0, cancelled = 0;
     int tiles = tiles_x * tiles_y, reported = 0;
     smp_split split;
