@@ -82,9 +82,9 @@ static void full_photo_table(smp_renderer *r, smp_design *d, double px_per_mm) {
     smp_image *out = smp_image_create(PHOTO_W, PHOTO_H);
     double cairo = cairo_draw(&dots, px_per_mm);
     omp_set_num_threads(1);
-    double one = best_of(3, r, &dots, px_per_mm, NULL, out);
+    double one = best_of(5, r, &dots, px_per_mm, NULL, out);
     omp_set_num_threads(2);
-    double two = best_of(3, r, &dots, px_per_mm, NULL, out);
+    double two = best_of(5, r, &dots, px_per_mm, NULL, out);
     printf("| %zu dots, 24 MP | %.2f s | %.0f ms | %.0f ms | %.0fx | %.2fx |\n", dots.count, cairo, one * 1e3, two * 1e3,
            cairo / two, one / two);
     smp_image_destroy(out);
