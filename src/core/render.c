@@ -482,7 +482,7 @@ static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_d
 /* Shapes n dots (at most PAINT_BLOCK) as painted dots first, first + 1, ...:
  * their looks, then the profile sums of those that wait for them, four at a
  * time, and their spans. */
-SMP_HOT static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *dots, size_t first, size_t n) {
+SMP_HOT_WIDE static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *dots, size_t first, size_t n) {
     uint32_t waiting[PAINT_BLOCK];
     float opacity[PAINT_BLOCK];
     int count = 0;
