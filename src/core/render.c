@@ -482,7 +482,8 @@ static int shape_four(const paint_context *k, const smp_dot *d, int m, painted_d
 /* Shapes n dots (at most PAINT_BLOCK) as painted dots first, first + 1, ...:
  * their looks, then the profile sums of those that wait for them, four at a
  * time, and their spans. */
-SMP_HOT_WIDE static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *dots, size_t first, size_t n) {
+SMP_HOT_WIDE static void paint_block(smp_renderer *r, const paint_context *k, const smp_dot *dots, size_t first,
+                                     size_t n) {
     uint32_t waiting[PAINT_BLOCK];
     float opacity[PAINT_BLOCK];
     int count = 0;
@@ -1251,7 +1252,8 @@ static void copy_pixels(uint8_t *to, const uint8_t *from, int w, int red) {
 }
 
 /* Composites one tile: the photo, then its transmission from the dots' cores and halos. */
-SMP_HOT_WIDE static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty, int tiles_x, smp_image *out) {
+SMP_HOT_WIDE static void render_tile(const smp_renderer *r, const sampler *s, int tx, int ty, int tiles_x,
+                                     smp_image *out) {
     int x0 = tx * TILE_W, y0 = ty * TILE_H;
     int w = x0 + TILE_W > out->width ? out->width - x0 : TILE_W;
     int h = y0 + TILE_H > out->height ? out->height - y0 : TILE_H;
