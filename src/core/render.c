@@ -99,7 +99,6 @@ struct smp_renderer {
     f4 cover_lut[COVER_STEPS + 1]; /* (1 - cover * absorb)^(1/2.4), per channel, for cover k / COVER_STEPS */
     int red;         /* the output's red byte: 0, or 2 for B, G, R, A */
     row_loops loops;       /* the row loops for the CPU's vector instructions (see render_rows.h) */
-    smp_row_tables tables; /* what the composite's rows darken by, for the render under way */
     uint32_t *bin_start, *bin_items, *chunk_start;
     size_t bins_capacity, items_capacity, chunk_capacity;
 };
@@ -1187,7 +1186,7 @@ static inline __attribute__((always_inline)) void fetch_row(const uint8_t *sourc
 }
 
 /* Where the tile to the right of a tile at x0 lies, w pixels wide (0 past
- * the picture's edge): fetch_next_row asks for its rows. */
+ * the picture's edge), for fetch_row. */
 typedef struct next_tile {
     const uint8_t *source;
     uint8_t *to;
@@ -1198,11 +1197,6 @@ static next_tile next_tile_for(const uint8_t *source, uint8_t *to, int x0, int w
     int w = width - x0 - TILE_W;
     if (w <= 0) return (next_tile){source, to, 0};
     return (next_tile){source + TILE_W * 4, to + TILE_W * 4, w < TILE_W ? w : TILE_W};
-}
-
-static inline __attribute__((always_inline)) void fetch_next_row(const next_tile *n, size_t stride, size_t to_stride,
-                                                                  int y, int h) {
-    fetch_row(n->source, stride, n->to, to_stride, y, n->w, h);
 }
 
 /* The tile's pixels of `source` darkened by the cores' and the halo's
@@ -1218,14 +1212,15 @@ static void composite_tile(const smp_renderer *r, const uint8_t *source, size_t 
     }
     uint8_t *to = out->pixels + (size_t)y0 * out->stride + (size_t)x0 * 4;
     next_tile next = next_tile_for(source, to, x0, out->width);
+    smp_row_tables tables = {hf->lut, hf->lut_scale, r->cover_lut, r->red};
     for (int y = 0; y < h; y++) {
         const uint8_t *from = source + (size_t)y * stride;
         uint8_t *pixels = to + (size_t)y * out->stride;
         const float *top = halo ? rows.px[ys.cell[y] - rows.y0] : NULL, *bottom = halo ? top + TILE_W : NULL;
         f4 fy = splat4(halo ? ys.next[y] : 0.0f);
         const float *cover = cores ? cores->cover[y] : NULL;
-        fetch_next_row(&next, stride, out->stride, y, h);
-        int x = composite_row(r->loops, &r->tables, from, pixels, w, top, bottom, fy[0], cover);
+        fetch_row(next.source, stride, next.to, out->stride, y, next.w, h);
+        int x = composite_row(r->loops, &tables, from, pixels, w, top, bottom, fy[0], cover);
         for (; x + 4 <= w; x += 4) {
             f4 g[4] = {splat4(1.0f), splat4(1.0f), splat4(1.0f), splat4(1.0f)};
             if (halo) halo4(hf, load4(top + x) + (load4(bottom + x) - load4(top + x)) * fy, g);
@@ -1271,7 +1266,7 @@ SMP_HOT_WIDE static void render_tile(const smp_renderer *r, const sampler *s, in
     if (!cores && !halo) { /* no ink: the photo's own pixels */
         next_tile next = next_tile_for(source, to, x0, out->width);
         for (int y = 0; y < h; y++) {
-            fetch_next_row(&next, stride, out->stride, y, h);
+            fetch_row(next.source, stride, next.to, out->stride, y, next.w, h);
             copy_pixels(to + (size_t)y * out->stride, source + (size_t)y * stride, w, r->red);
         }
         return;
@@ -1318,7 +1313,6 @@ static smp_status render_runs(smp_renderer *r, drawn_dots dd, const smp_look *lo
     if (!bin_dots(r, n, tiles_x, tiles_y) || !build_halo(r, n, v, sigma))
         return smp_fail(SMP_ERR_OUT_OF_MEMORY, "out of memory for the dots of a %dx%d view", v->out_width, v->out_height);
     r->red = v->bgra ? 2 : 0;
-    r->tables = (smp_row_tables){r->halo.lut, r->halo.lut_scale, r->cover_lut, r->red};
     atomic_int done = 0, cancelled = 0;
     int tiles = tiles_x * tiles_y, reported = 0;
     smp_split split;
